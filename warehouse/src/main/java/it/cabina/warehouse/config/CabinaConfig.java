@@ -1,0 +1,134 @@
+package it.cabina.warehouse.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration, read once from {@code conf/cabina.yaml} and passed down, immutable.
+ * Relative paths are resolved against the project home (the folder holding {@code conf/}).
+ */
+public record CabinaConfig(
+        Path home,
+        String landing,
+        String warehouse,
+        String reports,
+        String pseudonymKeyEnv,
+        Path comuniFile,
+        Path atsAsstFile,
+        Path ambitiFile,
+        String regionCode,
+        Path codelistsDir,
+        Path rulesDir,
+        Map<String, List<String>> senders,
+        String sparkMaster,
+        String sparkAppName,
+        Map<String, String> sparkSettings) {
+
+    public static final String HOME_PROPERTY = "cabina.home";
+    public static final String HOME_ENV = "CABINA_HOME";
+
+    /** The project home: -Dcabina.home, else $CABINA_HOME, else the current directory or its first parent holding conf/cabina.yaml. */
+    public static Path locateHome() {
+        String prop = System.getProperty(HOME_PROPERTY);
+        if (prop != null && !prop.isBlank()) return Path.of(prop).toAbsolutePath().normalize();
+        String env = System.getenv(HOME_ENV);
+        if (env != null && !env.isBlank()) return Path.of(env).toAbsolutePath().normalize();
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("conf/cabina.yaml"))) return p;
+        }
+        return dir;
+    }
+
+    public static CabinaConfig load() {
+        Path home = locateHome();
+        return load(home, home.resolve("conf/cabina.yaml"));
+    }
+
+    public static CabinaConfig load(Path home, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("configuration file not found: " + file
+                    + " (set -D" + HOME_PROPERTY + " or " + HOME_ENV + " to the Cabina folder)");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+        JsonNode paths = required(root, "paths", file);
+        JsonNode territory = required(root, "territory", file);
+        JsonNode spark = required(root, "spark", file);
+        Map<String, List<String>> senders = new LinkedHashMap<>();
+        JsonNode sendersNode = root.path("senders");
+        for (Iterator<Map.Entry<String, JsonNode>> it = sendersNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<String> list = new ArrayList<>();
+            if (e.getValue().isArray()) e.getValue().forEach(v -> list.add(v.asText()));
+            else list.add(e.getValue().asText());
+            senders.put(e.getKey(), List.copyOf(list));
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        spark.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        return new CabinaConfig(
+                home,
+                resolveUri(home, text(paths, "landing", file)),
+                resolveUri(home, text(paths, "warehouse", file)),
+                resolveUri(home, text(paths, "reports", file)),
+                root.path("pseudonym").path("key_env").asText("CABINA_PSEUDONYM_KEY"),
+                home.resolve(text(territory, "comuni", file)),
+                home.resolve(text(territory, "ats_asst", file)),
+                home.resolve(text(territory, "ambiti", file)),
+                territory.path("region_code").asText("03"),
+                home.resolve(root.path("codelists").asText("conf/codelists")),
+                home.resolve(root.path("rules").asText("conf/rules")),
+                Map.copyOf(senders),
+                spark.path("master").asText("local[*]"),
+                spark.path("app_name").asText("cabina"),
+                Map.copyOf(settings));
+    }
+
+    /** A copy with other data paths (null keeps the configured one). */
+    public CabinaConfig withPaths(String landing, String warehouse, String reports) {
+        return new CabinaConfig(home,
+                landing == null ? this.landing : resolveUri(Path.of("").toAbsolutePath(), landing),
+                warehouse == null ? this.warehouse : resolveUri(Path.of("").toAbsolutePath(), warehouse),
+                reports == null ? this.reports : resolveUri(Path.of("").toAbsolutePath(), reports),
+                pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
+                senders, sparkMaster, sparkAppName, sparkSettings);
+    }
+
+    public CabinaConfig withSparkMaster(String master) {
+        return new CabinaConfig(home, landing, warehouse, reports, pseudonymKeyEnv, comuniFile, atsAsstFile,
+                ambitiFile, regionCode, codelistsDir, rulesDir, senders, master, sparkAppName, sparkSettings);
+    }
+
+    /** A path with a URI scheme (hdfs:, s3a:, file:) is kept as is; a plain path is made absolute against base. */
+    static String resolveUri(Path base, String value) {
+        if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !value.matches("^[a-zA-Z]:\\\\.*")) return value;
+        return base.resolve(value).toAbsolutePath().normalize().toString();
+    }
+
+    private static JsonNode required(JsonNode node, String name, Path file) {
+        JsonNode n = node.get(name);
+        if (n == null || n.isNull()) throw new ConfigException(file + ": missing section '" + name + "'");
+        return n;
+    }
+
+    private static String text(JsonNode node, String name, Path file) {
+        JsonNode n = node.get(name);
+        if (n == null || n.asText().isBlank()) throw new ConfigException(file + ": missing value '" + name + "'");
+        return n.asText();
+    }
+
+}
