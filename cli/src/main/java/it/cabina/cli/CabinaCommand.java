@@ -1,0 +1,22 @@
+package it.cabina.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the `cabina` command: subcommands only, no logic. */
+@Command(name = "cabina",
+        mixinStandardHelpOptions = true,
+        versionProvider = CabinaCommand.Version.class,
+        description = "Cabina di Regia: data warehouse e report dell'integrazione socio-sanitaria.",
+        subcommands = {NightlyCommand.class, StatusCommand.class, GenerateCommand.class, DemoCommand.class,
+                SqlCommand.class, CommandLine.HelpCommand.class})
+public final class CabinaCommand {
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CabinaCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"cabina " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package it.cabina.cli;
+
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.pipeline.Nightly;
+import it.cabina.etl.pipeline.NightlyOptions;
+import it.cabina.etl.pipeline.NightlyResult;
+import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.pseudonym.PseudonymKey;
+import it.cabina.warehouse.config.CabinaConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = {"Carica le consegne in attesa nel landing e aggiorna il warehouse.",
+                "La chiave degli pseudonimi si legge SOLO dalla variabile d'ambiente CABINA_PSEUDONYM_KEY.",
+                "Codici di uscita: 0 tutto caricato, 3 alcune consegne respinte, 1 errore, 2 configurazione."})
+public final class NightlyCommand implements Callable<Integer> {
+    @Mixin
+    WarehouseOptions paths;
+
+    @Option(names = "--as-of", paramLabel = "yyyy-MM-dd", description = "Data di riferimento (default: oggi): le consegne depositate dopo aspettano.")
+    LocalDate asOf;
+
+    @Option(names = "--rebuild", description = "Ricalcola silver e gold anche senza consegne nuove.")
+    boolean rebuild;
+
+    @Override
+    public Integer call() {
+        CabinaConfig config = paths.config();
+        PseudonymKey key = PseudonymKey.fromEnvironment(config.pseudonymKeyEnv());
+        return run(config, key, new NightlyOptions(asOf, rebuild));
+    }
+
+    static int run(CabinaConfig config, PseudonymKey key, NightlyOptions options) {
+        Progress progress = new Progress(System.out);
+        CabinaContext ctx = Jobs.open(config);
+        NightlyResult result = new Nightly(ctx, key.pseudonymizer(), progress).run(options);
+        int code = result.exitCode();
+        progress.accept(code == NightlyResult.OK ? "ESITO: OK"
+                : "ESITO: PARZIALE — " + result.count(it.cabina.etl.landing.LedgerEntry.Status.REJECTED)
+                + " consegne respinte (vedi ./cabina status)");
+        return code;
+    }
+}

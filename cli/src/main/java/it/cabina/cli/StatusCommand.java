@@ -1,0 +1,54 @@
+package it.cabina.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import it.cabina.etl.quality.DeliveryStatus;
+import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.spark.SparkSessions;
+import it.cabina.warehouse.tables.DeltaStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Consegne ricevute e, per file, righe ricevute, caricate e scartate con i motivi.")
+public final class StatusCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Mixin
+    WarehouseOptions paths;
+
+    @Option(names = "--format", defaultValue = "text", description = "text o json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        CabinaConfig config = paths.config();
+        DeliveryStatus.Report report = DeliveryStatus.read(new DeltaStore(SparkSessions.create(config), config.warehouse()));
+        PrintStream out = System.out;
+        if (format == Format.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            return 0;
+        }
+        if (report.deliveries().isEmpty()) {
+            out.println("Nessuna consegna registrata in " + config.warehouse());
+            return 0;
+        }
+        for (DeliveryStatus.DeliveryView d : report.deliveries()) {
+            out.printf("%-10s %-7s %-22s %s (%s)%n", d.status(), d.source(), d.sender(), d.deliveryId(), d.deliveryName());
+            for (String r : d.reasons()) out.println("           motivo: " + r);
+            for (DeliveryStatus.FileView f : d.files()) {
+                out.printf("           %-26s ricevute %,9d  caricate %,9d  scartate %,7d%s%n", f.name(), f.received(), f.loaded(), f.setAside(),
+                        f.warnings() > 0 ? String.format("  avvisi %,d", f.warnings()) : "");
+                for (Map.Entry<String, Long> e : f.setAsideByRule().entrySet()) {
+                    out.printf("             - %-18s %,7d%n", e.getKey(), e.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+package it.cabina.cli;
+
+import it.cabina.warehouse.config.CabinaConfig;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that work on the data paths; they override conf/cabina.yaml. */
+public final class WarehouseOptions {
+    @Option(names = "--landing", paramLabel = "DIR", description = "Cartella delle consegne (default: paths.landing di conf/cabina.yaml).")
+    String landing;
+
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "Cartella del warehouse Delta (default: paths.warehouse).")
+    String warehouse;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "Cartella dei report (default: paths.reports).")
+    String reports;
+
+    CabinaConfig config() {
+        return CabinaConfig.load().withPaths(landing, warehouse, reports);
+    }
+}

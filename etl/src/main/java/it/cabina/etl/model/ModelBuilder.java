@@ -1,0 +1,106 @@
+package it.cabina.etl.model;
+
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.rules.BronzeSchema;
+import it.cabina.etl.rules.SourceRules;
+import it.cabina.etl.sources.afam.AfamResolver;
+import it.cabina.warehouse.tables.DeltaStore;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rebuilds silver from bronze, then every gold table from silver and the reference, in dependency order. */
+public final class ModelBuilder {
+    /** Gold models in the order they run (later ones read earlier ones by name). */
+    public static final List<Table> GOLD = List.of(
+            Tables.DIM_DATE, Tables.DIM_SEMESTER, Tables.DIM_CODE, Tables.DIM_AMBITO, Tables.DIM_TERRITORY,
+            Tables.DIM_PERSON, Tables.FACT_CASE, Tables.FACT_ASSESSMENT, Tables.FACT_ASSESSMENT_ROLE,
+            Tables.FACT_PROJECT, Tables.FACT_PROJECT_SERVICE, Tables.FACT_DISCHARGE, Tables.FACT_ACTIVITY,
+            Tables.FACT_SERVICE_DELIVERY, Tables.DIM_UNIT, Tables.FACT_UNIT_SNAPSHOT);
+
+    private final CabinaContext ctx;
+    private final Progress progress;
+
+    public ModelBuilder(CabinaContext ctx, Progress progress) {
+        this.ctx = ctx;
+        this.progress = progress;
+    }
+
+    public void build(LocalDate asOf) {
+        progress.stage("Silver (versioni correnti)", () -> {
+            new SilverBuilder(ctx, progress).build();
+            return null;
+        });
+        progress.stage("Gold (schema a stella)", () -> {
+            buildGold(asOf);
+            return null;
+        });
+    }
+
+    private void buildGold(LocalDate asOf) {
+        SparkSession spark = ctx.spark();
+        DeltaStore store = ctx.store();
+        registerSilverViews();
+        ReferenceViews.register(ctx);
+        AfamResolver.of(ctx.territory()).registerFunctions(spark);
+        spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf))),
+                new StructType().add("as_of", DataTypes.DateType)).createOrReplaceTempView("run_parameters");
+        for (Table t : GOLD) {
+            Dataset<Row> rows = spark.sql(sql(t.name()));
+            if (t.equals(Tables.DIM_AMBITO)) {
+                rows.createOrReplaceTempView("ref_ambito_current");
+                rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_ambito", asOf).localCheckpoint(true);
+            } else if (t.equals(Tables.DIM_TERRITORY)) {
+                rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_istat", asOf).localCheckpoint(true);
+            }
+            store.overwrite(t, rows);
+            store.read(t).createOrReplaceTempView(t.name());
+            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), store.read(t).count()));
+        }
+    }
+
+    /** Silver tables as views by name; a source never delivered gives an empty view of the right schema. */
+    private void registerSilverViews() {
+        for (String source : CabinaContext.SOURCES) {
+            SourceRules rules = ctx.rules().get(source);
+            for (SourceRules.FileRules fr : rules.files()) {
+                Table silver = Table.silver(source, fr.table());
+                Dataset<Row> rows;
+                if (ctx.store().exists(silver)) {
+                    rows = ctx.store().read(silver);
+                } else {
+                    rows = ctx.spark().createDataFrame(new ArrayList<>(), BronzeSchema.of(fr));
+                    if (rules.versioned() == null && rules.periodRequired() == null) {
+                        rows = rows.withColumn("data_snapshot", org.apache.spark.sql.functions.lit(null).cast("date"));
+                    }
+                }
+                rows.createOrReplaceTempView(silver.name());
+            }
+        }
+    }
+
+    static String sql(String model) {
+        String resource = "/model/gold/" + model + ".sql";
+        try (InputStream in = ModelBuilder.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing gold model " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

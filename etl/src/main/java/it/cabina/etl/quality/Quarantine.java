@@ -1,0 +1,57 @@
+package it.cabina.etl.quality;
+
+import it.cabina.etl.rules.RowChecker;
+import it.cabina.etl.sources.Lineage;
+import it.cabina.warehouse.tables.DeltaStore;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Rows set aside ({@code quality/quarantine}) and rows loaded with a warning ({@code quality/warnings}):
+ * one row per problem with delivery, file, line, field, rule and the offending value (tax codes masked).
+ */
+public final class Quarantine {
+    public static final StructType SCHEMA = new StructType()
+            .add("delivery_id", DataTypes.StringType).add("delivery_name", DataTypes.StringType)
+            .add("source", DataTypes.StringType).add("sender", DataTypes.StringType)
+            .add("file", DataTypes.StringType).add("line", DataTypes.LongType)
+            .add("field", DataTypes.StringType).add("rule", DataTypes.StringType)
+            .add("value", DataTypes.StringType).add("descrizione", DataTypes.StringType);
+
+    private final DeltaStore store;
+
+    public Quarantine(DeltaStore store) {
+        this.store = store;
+    }
+
+    /** Writes the violations and warnings of one file type of these deliveries, replacing what an interrupted run left. */
+    public void replace(List<String> deliveryNames, String source, String file, Dataset<Row> checked) {
+        write(Tables.QUARANTINE, deliveryNames, file, checked.filter(col(RowChecker.VIOLATION).isNotNull()), source, RowChecker.VIOLATION);
+        write(Tables.WARNINGS, deliveryNames, file, checked.filter(col(RowChecker.WARNING).isNotNull()), source, RowChecker.WARNING);
+    }
+
+    private void write(Table table, List<String> names, String file, Dataset<Row> rows, String source, String issue) {
+        store.delete(table, col("delivery_name").isin(names.toArray()).and(col("file").equalTo(file)));
+        Column descr = lit(null).cast("string");
+        for (RuleCode c : RuleCode.values()) descr = when(col(issue + ".rule").equalTo(c.name()), lit(c.descrizione())).otherwise(descr);
+        if (table == Tables.WARNINGS) descr = lit("unità d'offerta non presente in AFAM");
+        store.append(table, rows.select(
+                col(Lineage.DELIVERY_ID).as("delivery_id"), col(Lineage.DELIVERY_NAME).as("delivery_name"),
+                lit(source).as("source"), col(Lineage.SENDER).as("sender"), col(Lineage.FILE).as("file"),
+                col(Lineage.LINE).as("line"), col(issue + ".field").as("field"), col(issue + ".rule").as("rule"),
+                col(issue + ".value").as("value"), descr.as("descrizione")));
+    }
+
+    public Dataset<Row> read() {
+        return store.readOrEmpty(Tables.QUARANTINE, SCHEMA);
+    }
+}

@@ -1,0 +1,229 @@
+package it.cabina.etl.rules;
+
+import it.cabina.etl.pseudonym.Pseudonymizer;
+import it.cabina.etl.pseudonym.TaxCode;
+import it.cabina.etl.quality.RuleCode;
+import it.cabina.etl.rules.SourceRules.FieldRule;
+import it.cabina.etl.rules.SourceRules.FieldType;
+import it.cabina.etl.sources.Lineage;
+import it.cabina.etl.sources.TextLines;
+import it.cabina.warehouse.reference.CodeLists;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Compiles the row rules of one file into column expressions: the typed value of every field and the first
+ * rule the row breaks ({@link #VIOLATION}: field, rule, masked value), checked field by field in declared order.
+ * Tax codes become pseudonyms here, in the same stage that parses the line, before anything is written or shuffled.
+ */
+public final class RowChecker {
+    public static final String VIOLATION = "_violation";
+    public static final String WARNING = "_warning";
+    private static final String SENDER = Lineage.SENDER;
+    private static final String EXTRACTED_AT = Lineage.EXTRACTED_AT;
+    private static final String PERIOD_FROM = Lineage.PERIOD_FROM;
+    private static final String PERIOD_TO = Lineage.PERIOD_TO;
+    public static final StructType VIOLATION_TYPE = new StructType()
+            .add("field", DataTypes.StringType).add("rule", DataTypes.StringType).add("value", DataTypes.StringType);
+
+    /** Any personal tax code inside a value shown in the quarantine is replaced by this. */
+    public static final String MASK = "[codice fiscale oscurato]";
+    private static final String TAX_CODE_ANYWHERE =
+            "(?i)[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]";
+
+    private final SourceRules rules;
+    private final SourceRules.FileRules file;
+    private final CodeLists codeLists;
+    private final Set<String> comuni;
+    private final UserDefinedFunction taxCodeProblem;
+    private final UserDefinedFunction pseudonym;
+
+    public RowChecker(SourceRules rules, SourceRules.FileRules file, CodeLists codeLists, Set<String> comuni,
+                      Pseudonymizer pseudonymizer) {
+        this.rules = rules;
+        this.file = file;
+        this.codeLists = codeLists;
+        this.comuni = comuni;
+        this.taxCodeProblem = udf((UDF1<String, String>) s -> {
+            TaxCode.Problem p = TaxCode.problem(s);
+            return p == null ? null : p.name();
+        }, DataTypes.StringType);
+        this.pseudonym = udf((UDF1<String, String>) pseudonymizer::pseudonym, DataTypes.StringType);
+    }
+
+    /** The output columns in order (lineage first), as produced by {@link #check}. */
+    public List<String> outputColumns() {
+        List<String> cols = new ArrayList<>();
+        for (FieldRule f : file.fields()) {
+            if (f.birthYear()) {
+                cols.add("anno_nascita");
+                cols.add("eta_alla_estrazione");
+            } else {
+                cols.add(f.column());
+            }
+        }
+        return cols;
+    }
+
+    /**
+     * @param lines rows of {@link TextLines} joined with the delivery context (the {@link Lineage} columns and the
+     *              manifest period); all other columns are carried through
+     * @param header the file's header columns, in order
+     */
+    public Dataset<Row> check(Dataset<Row> lines, List<String> header) {
+        SourceRules.Format fmt = rules.format();
+        StructType csvSchema = new StructType();
+        for (int i = 0; i < header.size(); i++) csvSchema = csvSchema.add("c" + i, DataTypes.StringType);
+        Map<String, String> options = new HashMap<>();
+        options.put("sep", fmt.separator());
+        options.put("quote", fmt.quote() == null ? "\"" : fmt.quote());
+        options.put("escape", fmt.quote() == null ? "\"" : fmt.quote());
+        options.put("mode", "PERMISSIVE");
+        String q = Pattern.quote(fmt.quote() == null ? "\"" : fmt.quote());
+        Column fieldCount = size(split(regexp_replace(col(TextLines.TEXT), q + "([^" + q.substring(2, q.length() - 2) + "]|" + q + q + ")*" + q, ""),
+                Pattern.quote(fmt.separator()), -1));
+
+        Dataset<Row> parsed = lines
+                .withColumn("_csv", from_csv(col(TextLines.TEXT), lit(csvSchema.toDDL()), options))
+                .withColumn("_fields", fieldCount);
+
+        Map<String, Column> raw = new LinkedHashMap<>();
+        for (FieldRule f : file.fields()) {
+            int idx = header.indexOf(f.name());
+            Column c = idx < 0 ? lit(null).cast("string") : col("_csv.c" + idx);
+            raw.put(f.name(), when(trim(c).equalTo(""), lit(null).cast("string")).otherwise(trim(c)));
+        }
+        Map<String, Column> typed = new LinkedHashMap<>();
+        for (FieldRule f : file.fields()) typed.put(f.name(), typedValue(f, raw.get(f.name())));
+
+        List<Column> violations = new ArrayList<>();
+        violations.add(when(col("_fields").notEqual(lit(header.size())),
+                violation(lit("*"), RuleCode.COLUMNS, concat(col("_fields").cast("string"), lit(" campi, attesi " + header.size())))));
+        for (FieldRule f : file.fields()) violations.addAll(fieldViolations(f, raw, typed));
+
+        Dataset<Row> out = parsed.withColumn(VIOLATION, coalesce(violations.toArray(Column[]::new)));
+        Column extractedDate = to_date(col(EXTRACTED_AT));
+        for (FieldRule f : file.fields()) {
+            if (f.birthYear()) {
+                out = out.withColumn("anno_nascita", year(typed.get(f.name())))
+                        .withColumn("eta_alla_estrazione", floor(months_between(extractedDate, typed.get(f.name())).divide(12)).cast("int"));
+            } else {
+                out = out.withColumn(f.column(), typed.get(f.name()));
+            }
+        }
+        // the raw text (which may hold a tax code) never leaves this method
+        return out.drop("_csv", "_fields", TextLines.TEXT);
+    }
+
+    private Column typedValue(FieldRule f, Column raw) {
+        SourceRules.Format fmt = rules.format();
+        return switch (f.type()) {
+            case TEXT, CODE, COMUNE -> raw;
+            case TAX_CODE -> when(raw.isNotNull().and(taxCodeProblem.apply(raw).isNull()), pseudonym.apply(raw));
+            case DATE -> when(raw.rlike(datePatternRegex(fmt.datePattern())), to_date(raw, fmt.datePattern()));
+            case TIMESTAMP -> when(raw.rlike("^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?(Z|[+-]\\d{2}:?\\d{2})?$"),
+                    to_timestamp(raw));
+            case INTEGER -> when(raw.rlike("^[+-]?\\d{1,9}$"), raw.cast("int"));
+            case DECIMAL -> {
+                String sep = Pattern.quote(fmt.decimalSeparator());
+                yield when(raw.rlike("^[+-]?\\d{1,14}(" + sep + "\\d{1,6})?$"),
+                        regexp_replace(raw, sep, ".").cast("decimal(20,6)"));
+            }
+            case FLAG -> when(raw.equalTo("S"), lit(true)).when(raw.equalTo("N"), lit(false));
+            case CODE_LIST -> when(raw.isNotNull(),
+                    filter(transform(split(raw, "\\|"), x -> trim(x)), x -> x.notEqual(lit(""))));
+        };
+    }
+
+    private List<Column> fieldViolations(FieldRule f, Map<String, Column> raw, Map<String, Column> typed) {
+        Column r = raw.get(f.name());
+        Column t = typed.get(f.name());
+        Column present = r.isNotNull();
+        Column shown = f.type() == FieldType.TAX_CODE
+                ? concat(lit("[codice fiscale oscurato, "), length(r).cast("string"), lit(" caratteri]"))
+                : regexp_replace(r, TAX_CODE_ANYWHERE, MASK);
+        List<Column> v = new ArrayList<>();
+        java.util.function.BiConsumer<Column, RuleCode> add = (cond, code) -> v.add(when(cond, violation(lit(f.name()), code, shown)));
+
+        Column empty = f.type() == FieldType.CODE_LIST ? not(present).or(size(t).equalTo(0)) : not(present);
+        if (f.required()) add.accept(empty, RuleCode.REQUIRED);
+        switch (f.type()) {
+            case TAX_CODE -> add.accept(present.and(taxCodeProblem.apply(r).isNotNull()), RuleCode.TAX_CODE);
+            case DATE, TIMESTAMP, INTEGER, DECIMAL, FLAG -> add.accept(present.and(t.isNull()), RuleCode.FORMAT);
+            case CODE -> add.accept(present.and(not(r.isin(codes(f)))), RuleCode.CODE);
+            case CODE_LIST -> add.accept(present.and(size(array_except(t, array(codeLiterals(f)))).gt(0)), RuleCode.CODE);
+            case COMUNE -> add.accept(present.and(not(r.isin(comuni.toArray()))), RuleCode.UNKNOWN_COMUNE);
+            default -> { }
+        }
+        Column extractedDate = to_date(col(EXTRACTED_AT));
+        if (f.notFuture()) add.accept(t.gt(extractedDate), RuleCode.FUTURE_DATE);
+        if (f.maxAge() != null) add.accept(t.lt(add_months(extractedDate, -12 * f.maxAge())), RuleCode.AGE_RANGE);
+        if (f.equalsSender()) add.accept(present.and(r.notEqual(col(SENDER))), RuleCode.SENDER_MISMATCH);
+        if (f.min() != null) add.accept(t.lt(lit(f.min())), RuleCode.RANGE);
+        if (f.max() != null) add.accept(t.gt(lit(f.max())), RuleCode.RANGE);
+        if (f.greaterThan() != null) add.accept(t.leq(lit(f.greaterThan())), RuleCode.RANGE);
+        if (f.period() != null) {
+            Column from = col(PERIOD_FROM), to = col(PERIOD_TO);
+            Column outside = switch (f.period()) {
+                case "year" -> t.notEqual(year(from));
+                case "semester" -> t.notEqual(when(month(from).leq(6), lit(1)).otherwise(lit(2)));
+                default -> t.lt(month(from)).or(t.gt(month(to)));
+            };
+            add.accept(from.isNotNull().and(outside), RuleCode.PERIOD);
+        }
+        if (f.notBefore() != null) add.accept(t.lt(typed.get(f.notBefore())), RuleCode.DATE_ORDER);
+        if (f.requiredIfPresent() != null) add.accept(not(present).and(raw.get(f.requiredIfPresent()).isNotNull()), RuleCode.REQUIRED_IF);
+        if (f.allowedIf() != null) {
+            Column other = raw.get(f.allowedIf().field());
+            add.accept(present.and(other.isNull().or(other.notEqual(lit(f.allowedIf().equals())))), RuleCode.NOT_ALLOWED);
+        }
+        if (f.notAbove() != null) add.accept(t.gt(typed.get(f.notAbove())), RuleCode.EXCEEDS_FIELD);
+        return v;
+    }
+
+    public static Column violation(Column field, RuleCode rule, Column value) {
+        return issue(field, rule.name(), value);
+    }
+
+    /** A (field, rule, value) struct: a violation, or a warning when the rule is not a {@link RuleCode}. */
+    public static Column issue(Column field, String rule, Column value) {
+        return struct(field.as("field"), lit(rule).as("rule"), value.cast("string").as("value"));
+    }
+
+    private Object[] codes(FieldRule f) {
+        return codeLists.get(f.codelist()).values().toArray();
+    }
+
+    private Column[] codeLiterals(FieldRule f) {
+        return codeLists.get(f.codelist()).values().stream().map(functions_lit()).toArray(Column[]::new);
+    }
+
+    private static java.util.function.Function<String, Column> functions_lit() {
+        return org.apache.spark.sql.functions::lit;
+    }
+
+    /** yyyy-MM-dd → ^\d{4}-\d{2}-\d{2}$ : the shape is checked before parsing, so 2025-1-5 is a FORMAT error. */
+    static String datePatternRegex(String pattern) {
+        StringBuilder sb = new StringBuilder("^");
+        for (char c : pattern.toCharArray()) {
+            if (Character.isLetter(c)) sb.append("\\d");
+            else sb.append(Pattern.quote(String.valueOf(c)));
+        }
+        return sb.append("$").toString();
+    }
+}

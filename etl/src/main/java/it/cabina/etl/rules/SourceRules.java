@@ -1,0 +1,127 @@
+package it.cabina.etl.rules;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import it.cabina.warehouse.config.ConfigException;
+import it.cabina.warehouse.reference.CodeLists;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The declarative row rules of one source ({@code conf/rules/<source>.yaml}). */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record SourceRules(
+        String source,
+        String mode,
+        @JsonProperty("period_required") String periodRequired,
+        Format format,
+        Versioning versioned,
+        List<FileRules> files) implements Serializable {
+
+    public record Format(String encoding, String separator, String quote,
+                         @JsonProperty("date_pattern") String datePattern,
+                         @JsonProperty("decimal_separator") String decimalSeparator) implements Serializable {}
+
+    public record Versioning(String timestamp, String status, String withdrawn) implements Serializable {}
+
+    public record FileRules(String name, String table, List<String> key, boolean required,
+                            List<FieldRule> fields) implements Serializable {
+        public FieldRule field(String name) {
+            return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+        }
+    }
+
+    public record ReferencedDate(String table, String via, String field) implements Serializable {}
+
+    public record Condition(String field, String equals) implements Serializable {}
+
+    public record FieldRule(
+            String name,
+            FieldType type,
+            boolean required,
+            String codelist,
+            String output,
+            @JsonProperty("not_future") boolean notFuture,
+            @JsonProperty("max_age") Integer maxAge,
+            @JsonProperty("birth_year") boolean birthYear,
+            @JsonProperty("equals_sender") boolean equalsSender,
+            @JsonProperty("not_before") String notBefore,
+            @JsonProperty("not_before_referenced") ReferencedDate notBeforeReferenced,
+            @JsonProperty("required_if_present") String requiredIfPresent,
+            String references,
+            Double min,
+            Double max,
+            @JsonProperty("greater_than") Double greaterThan,
+            String period,
+            @JsonProperty("allowed_if") Condition allowedIf,
+            @JsonProperty("not_above") String notAbove,
+            @JsonProperty("warn_unknown") String warnUnknown) implements Serializable {
+
+        /** The column name in the warehouse. */
+        public String column() {
+            return output != null ? output : name;
+        }
+    }
+
+    public enum FieldType {
+        TEXT, TAX_CODE, DATE, TIMESTAMP, INTEGER, DECIMAL, FLAG, CODE, CODE_LIST, COMUNE;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static FieldType of(String s) {
+            return valueOf(s.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    public FileRules file(String name) {
+        return files.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public FileRules fileForTable(String table) {
+        return files.stream().filter(f -> f.table().equals(table)).findFirst().orElse(null);
+    }
+
+    public static SourceRules load(Path file, CodeLists codeLists) {
+        SourceRules rules;
+        try {
+            rules = new ObjectMapper(new YAMLFactory())
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(file.toFile(), SourceRules.class);
+        } catch (IOException e) {
+            throw new ConfigException("rules " + file + ": " + e.getMessage());
+        }
+        rules.validate(file, codeLists);
+        return rules;
+    }
+
+    private void validate(Path file, CodeLists codeLists) {
+        if (source == null || files == null || files.isEmpty() || format == null) {
+            throw new ConfigException(file + ": 'source', 'format' and 'files' are required");
+        }
+        for (FileRules f : files) {
+            for (FieldRule r : f.fields()) {
+                String where = file + ": " + f.name() + "." + r.name() + ": ";
+                if (r.type() == null) throw new ConfigException(where + "no type");
+                if ((r.type() == FieldType.CODE || r.type() == FieldType.CODE_LIST)) {
+                    if (r.codelist() == null) throw new ConfigException(where + "a code field needs 'codelist'");
+                    if (!codeLists.has(r.codelist())) throw new ConfigException(where + "unknown code list '" + r.codelist() + "'");
+                }
+                for (String other : new String[]{r.notBefore(), r.requiredIfPresent(), r.notAbove(),
+                        r.allowedIf() == null ? null : r.allowedIf().field()}) {
+                    if (other != null && f.field(other) == null) throw new ConfigException(where + "names unknown field '" + other + "'");
+                }
+                if (r.references() != null && fileForTable(r.references()) == null) {
+                    throw new ConfigException(where + "references unknown table '" + r.references() + "'");
+                }
+                if (r.period() != null && !List.of("year", "semester", "month").contains(r.period())) {
+                    throw new ConfigException(where + "period must be year, semester or month");
+                }
+            }
+        }
+    }
+}

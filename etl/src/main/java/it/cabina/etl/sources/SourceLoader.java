@@ -1,0 +1,179 @@
+package it.cabina.etl.sources;
+
+import it.cabina.etl.landing.CheckedDelivery;
+import it.cabina.etl.landing.LedgerEntry;
+import it.cabina.etl.pseudonym.Pseudonymizer;
+import it.cabina.etl.quality.Quarantine;
+import it.cabina.etl.quality.RuleCode;
+import it.cabina.etl.rules.RowChecker;
+import it.cabina.etl.rules.SourceRules;
+import it.cabina.etl.rules.SourceRules.FieldRule;
+import it.cabina.warehouse.reference.CodeLists;
+import it.cabina.warehouse.tables.DeltaStore;
+import it.cabina.warehouse.tables.Table;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Loads the checked deliveries of one source into bronze, file type by file type in the order of the rules
+ * (so that references point to rows already loaded): read lines → row rules → cross-record rules →
+ * valid rows to bronze, the others to the quarantine, and the counts per file.
+ * Rows of these deliveries left by an interrupted run are deleted first, so loading twice gives the same tables.
+ */
+public final class SourceLoader {
+    private final DeltaStore store;
+    private final SourceRules rules;
+    private final CodeLists codeLists;
+    private final Set<String> comuni;
+    private final Pseudonymizer pseudonymizer;
+    private final Quarantine quarantine;
+    private final Consumer<String> progress;
+
+    public SourceLoader(DeltaStore store, SourceRules rules, CodeLists codeLists, Set<String> comuni,
+                        Pseudonymizer pseudonymizer, Quarantine quarantine, Consumer<String> progress) {
+        this.store = store;
+        this.rules = rules;
+        this.codeLists = codeLists;
+        this.comuni = comuni;
+        this.pseudonymizer = pseudonymizer;
+        this.quarantine = quarantine;
+        this.progress = progress;
+    }
+
+    public static Table bronze(SourceRules rules, SourceRules.FileRules file) {
+        return Table.bronze(rules.source(), file.table());
+    }
+
+    public void load(List<CheckedDelivery> batch, FileCountsCollector counts) {
+        if (batch.isEmpty()) return;
+        List<String> names = batch.stream().map(d -> d.delivery().name()).toList();
+        Dataset<Row> context = context(batch);
+        for (SourceRules.FileRules fr : rules.files()) {
+            long t0 = System.nanoTime();
+            Table table = bronze(rules, fr);
+            store.delete(table, col(Lineage.DELIVERY_NAME).isin(names.toArray()));
+            Map<List<String>, List<Path>> byHeader = new LinkedHashMap<>();
+            Map<String, String> pathToDelivery = new LinkedHashMap<>();
+            for (CheckedDelivery d : batch) {
+                CheckedDelivery.CheckedFile f = d.file(fr.name());
+                if (f == null) continue;
+                byHeader.computeIfAbsent(f.header(), h -> new ArrayList<>()).add(f.path());
+                pathToDelivery.put(TextLines.key(f.path()), d.delivery().name());
+            }
+            if (byHeader.isEmpty()) continue;
+            RowChecker checker = new RowChecker(rules, fr, codeLists, comuni, pseudonymizer);
+            Dataset<Row> checked = null;
+            for (Map.Entry<List<String>, List<Path>> g : byHeader.entrySet()) {
+                Dataset<Row> lines = TextLines.read(store.spark(), g.getValue(), rules.format().encoding())
+                        .join(broadcast(context), TextLines.PATH);
+                Dataset<Row> part = checker.check(lines, g.getKey());
+                checked = checked == null ? part : checked.unionByName(part);
+            }
+            checked = crossRecordRules(fr, checked).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                Dataset<Row> valid = checked.filter(col(RowChecker.VIOLATION).isNull());
+                List<String> out = new ArrayList<>(List.of(Lineage.COLUMNS));
+                out.addAll(checker.outputColumns());
+                store.append(table, valid.select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
+                quarantine.replace(names, rules.source(), fr.name(), checked);
+                Map<String, long[]> perFile = new LinkedHashMap<>();
+                for (Row r : checked.groupBy(TextLines.PATH).agg(count(lit(1)),
+                        sum(when(col(RowChecker.VIOLATION).isNull(), 1).otherwise(0)),
+                        sum(when(col(RowChecker.WARNING).isNotNull(), 1).otherwise(0))).collectAsList()) {
+                    perFile.put(r.getString(0), new long[]{r.getLong(1), r.getLong(2), r.getLong(3)});
+                }
+                long rows = 0, aside = 0;
+                for (CheckedDelivery d : batch) {
+                    CheckedDelivery.CheckedFile f = d.file(fr.name());
+                    if (f == null) continue;
+                    long[] c = perFile.getOrDefault(TextLines.key(f.path()), new long[3]);
+                    counts.put(d.delivery().name(), new LedgerEntry.FileCounts(f.name(), f.sha256(), f.records(), c[0], c[1], c[0] - c[1], c[2]));
+                    rows += c[0];
+                    aside += c[0] - c[1];
+                }
+                progress.accept(String.format("  %-7s %-24s %,9d righe ricevute, %,7d scartate  (%d consegne, %.1f s)",
+                        rules.source(), fr.name(), rows, aside, pathToDelivery.size(), (System.nanoTime() - t0) / 1e9));
+            } finally {
+                checked.unpersist();
+            }
+        }
+    }
+
+    /** Rules that look at other records: references to records of the same sender, dates of the referenced record, warnings. */
+    private Dataset<Row> crossRecordRules(SourceRules.FileRules fr, Dataset<Row> checked) {
+        Dataset<Row> out = checked.withColumn(RowChecker.WARNING, lit(null).cast(RowChecker.VIOLATION_TYPE));
+        for (FieldRule f : fr.fields()) {
+            if (f.references() != null) {
+                SourceRules.FileRules ref = rules.fileForTable(f.references());
+                Dataset<Row> keys = store.read(bronze(rules, ref))
+                        .select(col(Lineage.SENDER).as("_ref_sender"), col(ref.key().get(0)).as("_ref_key")).distinct();
+                out = out.join(keys, col(Lineage.SENDER).equalTo(col("_ref_sender")).and(col(f.column()).equalTo(col("_ref_key"))), "left")
+                        .withColumn(RowChecker.VIOLATION, coalesce(col(RowChecker.VIOLATION),
+                                when(col(f.column()).isNotNull().and(col("_ref_key").isNull()),
+                                        RowChecker.violation(lit(f.name()), RuleCode.UNKNOWN_REFERENCE, col(f.column())))))
+                        .drop("_ref_sender", "_ref_key");
+            }
+            if (f.notBeforeReferenced() != null) {
+                SourceRules.ReferencedDate rd = f.notBeforeReferenced();
+                SourceRules.FileRules ref = rules.fileForTable(rd.table());
+                String key = ref.key().get(0);
+                Dataset<Row> latest = store.read(bronze(rules, ref))
+                        .withColumn("_rn", row_number().over(Window.partitionBy(Lineage.SENDER, key)
+                                .orderBy(Lineage.latestFirst(rules.versioned().timestamp()))))
+                        .filter(col("_rn").equalTo(1))
+                        .select(col(Lineage.SENDER).as("_rd_sender"), col(key).as("_rd_key"), col(rd.field()).as("_rd_date"));
+                out = out.join(latest, col(Lineage.SENDER).equalTo(col("_rd_sender")).and(col(rd.via()).equalTo(col("_rd_key"))), "left")
+                        .withColumn(RowChecker.VIOLATION, coalesce(col(RowChecker.VIOLATION),
+                                when(col(f.column()).lt(col("_rd_date")),
+                                        RowChecker.violation(lit(f.name()), RuleCode.DATE_ORDER, col(f.column())))))
+                        .drop("_rd_sender", "_rd_key", "_rd_date");
+            }
+            if ("afam_unit".equals(f.warnUnknown())) {
+                Table afam = Table.bronze("AFAM", "unita_offerta");
+                Dataset<Row> units = store.exists(afam)
+                        ? store.read(afam).select(col("CODICE_CUDES").as("_unit")).distinct()
+                        : store.spark().createDataFrame(new ArrayList<>(), new StructType().add("_unit", DataTypes.StringType));
+                out = out.join(units, col(f.column()).equalTo(col("_unit")), "left")
+                        .withColumn(RowChecker.WARNING, when(col(RowChecker.VIOLATION).isNull().and(col(f.column()).isNotNull()).and(col("_unit").isNull()),
+                                RowChecker.issue(lit(f.name()), "UNKNOWN_UNIT", col(f.column()))))
+                        .drop("_unit");
+            }
+        }
+        return out;
+    }
+
+    private Dataset<Row> context(List<CheckedDelivery> batch) {
+        StructType schema = new StructType()
+                .add(TextLines.PATH, DataTypes.StringType).add(Lineage.DELIVERY_ID, DataTypes.StringType)
+                .add(Lineage.DELIVERY_NAME, DataTypes.StringType).add(Lineage.SENDER, DataTypes.StringType)
+                .add(Lineage.FILE, DataTypes.StringType).add(Lineage.EXTRACTED_AT, DataTypes.TimestampType)
+                .add(Lineage.PERIOD_FROM, DataTypes.DateType).add(Lineage.PERIOD_TO, DataTypes.DateType);
+        List<Row> rows = new ArrayList<>();
+        for (CheckedDelivery d : batch) {
+            for (CheckedDelivery.CheckedFile f : d.files()) {
+                rows.add(RowFactory.create(TextLines.key(f.path()), d.deliveryId(), d.delivery().name(), d.sender(), f.name(),
+                        Timestamp.from(d.extractedAt()), d.periodFrom() == null ? null : Date.valueOf(d.periodFrom()),
+                        d.periodTo() == null ? null : Date.valueOf(d.periodTo())));
+            }
+        }
+        return store.spark().createDataFrame(rows, schema);
+    }
+}

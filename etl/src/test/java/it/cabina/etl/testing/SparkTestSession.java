@@ -1,0 +1,33 @@
+package it.cabina.etl.testing;
+
+import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One local Spark session per test JVM (UI off, 2 shuffle partitions): starting Spark and Delta is the slow part. */
+public final class SparkTestSession {
+    private static SparkSession spark;
+
+    private SparkTestSession() {}
+
+    public static synchronized SparkSession get() {
+        if (spark == null) spark = SparkSessions.create(config());
+        return spark;
+    }
+
+    /** The project's configuration with test-sized Spark settings. */
+    public static CabinaConfig config() {
+        CabinaConfig c = CabinaConfig.load();
+        Map<String, String> settings = new LinkedHashMap<>(c.sparkSettings());
+        settings.put("spark.sql.shuffle.partitions", "2");
+        settings.put("spark.default.parallelism", "2");
+        settings.put("spark.ui.enabled", "false");
+        settings.put("spark.databricks.delta.snapshotPartitions", "1");
+        return new CabinaConfig(c.home(), c.landing(), c.warehouse(), c.reports(), c.pseudonymKeyEnv(), c.comuniFile(),
+                c.atsAsstFile(), c.ambitiFile(), c.regionCode(), c.codelistsDir(), c.rulesDir(), c.senders(),
+                "local[2]", "cabina-test", Map.copyOf(settings));
+    }
+}

@@ -1,0 +1,88 @@
+package it.cabina.warehouse.tables;
+
+import io.delta.tables.DeltaTable;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Delta access layer: every read and write of a warehouse table goes through here, by table name. */
+public final class DeltaStore {
+    private final SparkSession spark;
+    private final String root;
+
+    public DeltaStore(SparkSession spark, String warehouseRoot) {
+        this.spark = spark;
+        this.root = warehouseRoot;
+    }
+
+    public SparkSession spark() { return spark; }
+
+    public String root() { return root; }
+
+    public String path(Table t) { return t.path(root); }
+
+    public boolean exists(Table t) {
+        return DeltaTable.isDeltaTable(spark, path(t));
+    }
+
+    public Dataset<Row> read(Table t) {
+        return spark.read().format("delta").load(path(t));
+    }
+
+    /** The table, or an empty frame of the given schema when it does not exist yet. */
+    public Dataset<Row> readOrEmpty(Table t, StructType schema) {
+        return exists(t) ? read(t) : spark.createDataFrame(new ArrayList<>(), schema);
+    }
+
+    public void append(Table t, Dataset<Row> rows) {
+        rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(path(t));
+    }
+
+    /** Replaces the whole content in one Delta commit: readers see the old or the new table, never a mix. */
+    public void overwrite(Table t, Dataset<Row> rows) {
+        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path(t));
+    }
+
+    public void delete(Table t, Column condition) {
+        if (exists(t)) DeltaTable.forPath(spark, path(t)).delete(condition);
+    }
+
+    /** Every Delta table under the warehouse root, as layer/name. */
+    public List<Table> list() {
+        List<Table> tables = new ArrayList<>();
+        try {
+            Path rootPath = new Path(root);
+            FileSystem fs = rootPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (Layer layer : Layer.values()) {
+                Path lp = new Path(rootPath, layer.folder());
+                if (!fs.exists(lp)) continue;
+                for (var st : fs.listStatus(lp)) {
+                    if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+                        tables.add(new Table(layer, st.getPath().getName()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the warehouse " + root, e);
+        }
+        tables.sort((a, b) -> (a.layer().ordinal() + a.name()).compareTo(b.layer().ordinal() + b.name()));
+        return tables;
+    }
+
+    /** Registers every table as a temporary view under its name, so SQL can use the names. */
+    public List<Table> registerViews() {
+        List<Table> tables = list();
+        for (Table t : tables) read(t).createOrReplaceTempView(t.name());
+        return tables;
+    }
+}

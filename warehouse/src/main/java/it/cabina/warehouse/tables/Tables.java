@@ -1,0 +1,34 @@
+package it.cabina.warehouse.tables;
+
+import java.util.List;
+
+/** Names of the tables that are not derived from a source's rules. */
+public final class Tables {
+    private Tables() {}
+
+    public static final Table LEDGER = new Table(Layer.OPS, "ledger_deliveries");
+    public static final Table RUNS = new Table(Layer.OPS, "ledger_runs");
+    public static final Table QUARANTINE = new Table(Layer.QUALITY, "quarantine");
+    public static final Table WARNINGS = new Table(Layer.QUALITY, "warnings");
+
+    public static final Table DIM_TERRITORY = Table.gold("dim_territory");
+    public static final Table DIM_AMBITO = Table.gold("dim_ambito");
+    public static final Table DIM_UNIT = Table.gold("dim_unit");
+    public static final Table DIM_PERSON = Table.gold("dim_person");
+    public static final Table DIM_DATE = Table.gold("dim_date");
+    public static final Table DIM_SEMESTER = Table.gold("dim_semester");
+    public static final Table DIM_CODE = Table.gold("dim_code");
+    public static final Table FACT_CASE = Table.gold("fact_case");
+    public static final Table FACT_ASSESSMENT = Table.gold("fact_assessment");
+    public static final Table FACT_ASSESSMENT_ROLE = Table.gold("fact_assessment_role");
+    public static final Table FACT_PROJECT = Table.gold("fact_project");
+    public static final Table FACT_PROJECT_SERVICE = Table.gold("fact_project_service");
+    public static final Table FACT_DISCHARGE = Table.gold("fact_discharge");
+    public static final Table FACT_ACTIVITY = Table.gold("fact_activity");
+    public static final Table FACT_SERVICE_DELIVERY = Table.gold("fact_service_delivery");
+    public static final Table FACT_UNIT_SNAPSHOT = Table.gold("fact_unit_snapshot");
+
+    public static final List<Table> STAR = List.of(DIM_TERRITORY, DIM_AMBITO, DIM_UNIT, DIM_PERSON, DIM_DATE,
+            DIM_SEMESTER, DIM_CODE, FACT_CASE, FACT_ASSESSMENT, FACT_ASSESSMENT_ROLE, FACT_PROJECT,
+            FACT_PROJECT_SERVICE, FACT_DISCHARGE, FACT_ACTIVITY, FACT_SERVICE_DELIVERY, FACT_UNIT_SNAPSHOT);
+}
