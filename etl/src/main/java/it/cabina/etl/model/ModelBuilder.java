@@ -41,9 +41,10 @@ public final class ModelBuilder {
         this.progress = progress;
     }
 
-    public void build(LocalDate asOf) {
+    /** @param changedSources sources that received deliveries (their silver tables are rebuilt) */
+    public void build(LocalDate asOf, java.util.Set<String> changedSources) {
         progress.stage("Silver (versioni correnti)", () -> {
-            new SilverBuilder(ctx, progress).build();
+            new SilverBuilder(ctx, progress).build(changedSources);
             return null;
         });
         progress.stage("Gold (schema a stella)", () -> {

@@ -32,10 +32,14 @@ public final class SilverBuilder {
         this.progress = progress;
     }
 
-    public void build() {
+    /** Rebuilds the silver tables of these sources (and of any source whose silver tables do not exist yet). */
+    public void build(java.util.Set<String> sources) {
         DeltaStore store = ctx.store();
         Dataset<Row> loaded = new Ledger(store).loaded();
         for (String source : CabinaContext.SOURCES) {
+            boolean missing = ctx.rules().get(source).files().stream()
+                    .anyMatch(f -> store.exists(SourceLoader.bronze(ctx.rules().get(source), f)) && !store.exists(Table.silver(source, f.table())));
+            if (!sources.contains(source) && !missing) continue;
             SourceRules rules = ctx.rules().get(source);
             Dataset<Row> loadedHere = loaded.filter(col("source").equalTo(source));
             for (SourceRules.FileRules fr : rules.files()) {

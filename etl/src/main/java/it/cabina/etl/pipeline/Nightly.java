@@ -88,7 +88,9 @@ public final class Nightly {
         });
         boolean rebuild = options.rebuild() || !intake.accepted().isEmpty() || !ctx.store().exists(Tables.FACT_CASE);
         if (rebuild) {
-            new ModelBuilder(ctx, progress).build(asOf);
+            Set<String> changed = options.rebuild() ? Set.copyOf(CabinaContext.SOURCES)
+                    : intake.accepted().stream().map(CheckedDelivery::source).collect(Collectors.toSet());
+            new ModelBuilder(ctx, progress).build(asOf, changed);
         } else {
             progress.accept("Nessuna consegna nuova: silver e gold invariati");
         }

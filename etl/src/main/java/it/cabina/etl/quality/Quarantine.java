@@ -33,14 +33,19 @@ public final class Quarantine {
         this.store = store;
     }
 
-    /** Writes the violations and warnings of one file type of these deliveries, replacing what an interrupted run left. */
-    public void replace(List<String> deliveryNames, String source, String file, Dataset<Row> checked) {
-        write(Tables.QUARANTINE, deliveryNames, file, checked.filter(col(RowChecker.VIOLATION).isNotNull()), source, RowChecker.VIOLATION);
-        write(Tables.WARNINGS, deliveryNames, file, checked.filter(col(RowChecker.WARNING).isNotNull()), source, RowChecker.WARNING);
+    /**
+     * Writes the violations and warnings of one file type of these deliveries, replacing what an interrupted run left.
+     * The flags say whether there is anything to write (known from the counts), to save empty commits.
+     */
+    public void replace(List<String> deliveryNames, String source, String file, Dataset<Row> checked,
+                        boolean anyViolation, boolean anyWarning) {
+        store.delete(Tables.QUARANTINE, col("delivery_name").isin(deliveryNames.toArray()).and(col("file").equalTo(file)));
+        store.delete(Tables.WARNINGS, col("delivery_name").isin(deliveryNames.toArray()).and(col("file").equalTo(file)));
+        if (anyViolation) write(Tables.QUARANTINE, checked.filter(col(RowChecker.VIOLATION).isNotNull()), source, RowChecker.VIOLATION);
+        if (anyWarning) write(Tables.WARNINGS, checked.filter(col(RowChecker.WARNING).isNotNull()), source, RowChecker.WARNING);
     }
 
-    private void write(Table table, List<String> names, String file, Dataset<Row> rows, String source, String issue) {
-        store.delete(table, col("delivery_name").isin(names.toArray()).and(col("file").equalTo(file)));
+    private void write(Table table, Dataset<Row> rows, String source, String issue) {
         Column descr = lit(null).cast("string");
         for (RuleCode c : RuleCode.values()) descr = when(col(issue + ".rule").equalTo(c.name()), lit(c.descrizione())).otherwise(descr);
         if (table == Tables.WARNINGS) descr = lit("unità d'offerta non presente in AFAM");

@@ -89,18 +89,13 @@ public final class SourceLoader {
             }
             checked = crossRecordRules(fr, checked).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                Dataset<Row> valid = checked.filter(col(RowChecker.VIOLATION).isNull());
-                List<String> out = new ArrayList<>(List.of(Lineage.COLUMNS));
-                out.addAll(checker.outputColumns());
-                store.append(table, valid.select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
-                quarantine.replace(names, rules.source(), fr.name(), checked);
                 Map<String, long[]> perFile = new LinkedHashMap<>();
+                long rows = 0, aside = 0, warned = 0;
                 for (Row r : checked.groupBy(TextLines.PATH).agg(count(lit(1)),
                         sum(when(col(RowChecker.VIOLATION).isNull(), 1).otherwise(0)),
                         sum(when(col(RowChecker.WARNING).isNotNull(), 1).otherwise(0))).collectAsList()) {
                     perFile.put(r.getString(0), new long[]{r.getLong(1), r.getLong(2), r.getLong(3)});
                 }
-                long rows = 0, aside = 0;
                 for (CheckedDelivery d : batch) {
                     CheckedDelivery.CheckedFile f = d.file(fr.name());
                     if (f == null) continue;
@@ -108,7 +103,13 @@ public final class SourceLoader {
                     counts.put(d.delivery().name(), new LedgerEntry.FileCounts(f.name(), f.sha256(), f.records(), c[0], c[1], c[0] - c[1], c[2]));
                     rows += c[0];
                     aside += c[0] - c[1];
+                    warned += c[2];
                 }
+                List<String> out = new ArrayList<>(List.of(Lineage.COLUMNS));
+                out.addAll(checker.outputColumns());
+                store.append(table, checked.filter(col(RowChecker.VIOLATION).isNull())
+                        .select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
+                quarantine.replace(names, rules.source(), fr.name(), checked, aside > 0, warned > 0);
                 progress.accept(String.format("  %-7s %-24s %,9d righe ricevute, %,7d scartate  (%d consegne, %.1f s)",
                         rules.source(), fr.name(), rows, aside, pathToDelivery.size(), (System.nanoTime() - t0) / 1e9));
             } finally {
