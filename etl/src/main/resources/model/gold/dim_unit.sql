@@ -63,4 +63,5 @@ select concat(v.codice_unita, '#', cast(v.versione as string)) as chiave_unita,
        v.valido_al is not null and (v.inizio_versione_successiva is null or v.inizio_versione_successiva <> v.valido_al) as cessata
 from chained v
 cross join latest l
-left join (select codice as tipo, utenza from ref_code where lista = 'tipo_unita_afam') t on t.tipo = v.a.tipo_unita
+left join (select afam_key(codice) as chiave_tipo, max(utenza) as utenza from ref_code where lista = 'tipo_unita_afam' group by afam_key(codice)) t
+  on t.chiave_tipo = afam_key(v.a.tipo_unita)

@@ -58,7 +58,7 @@ public final class ModelBuilder {
         DeltaStore store = ctx.store();
         registerSilverViews();
         ReferenceViews.register(ctx);
-        AfamResolver.of(ctx.territory()).registerFunctions(spark);
+        AfamResolver.of(ctx.config(), ctx.territory()).registerFunctions(spark);
         spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf))),
                 new StructType().add("as_of", DataTypes.DateType)).createOrReplaceTempView("run_parameters");
         for (Table t : GOLD) {
@@ -72,6 +72,23 @@ public final class ModelBuilder {
             store.overwrite(t, rows);
             store.read(t).createOrReplaceTempView(t.name());
             progress.accept(String.format("  gold %-24s %,9d righe", t.name(), store.read(t).count()));
+        }
+        reportAfamConformance();
+    }
+
+    /** Says which Ambiti only AFAM names and which units have a comune not found in the ISTAT list. */
+    private void reportAfamConformance() {
+        List<Row> registered = ctx.spark().sql("select codice_ambito, denominazione, codice_asst, codice_ats from dim_ambito "
+                + "where origine = 'AFAM' and corrente order by codice_ambito").collectAsList();
+        if (!registered.isEmpty()) {
+            progress.accept("  AFAM: " + registered.size() + " Ambiti non presenti nel riferimento, registrati dal nome AFAM: "
+                    + String.join(", ", registered.stream().map(r -> r.getString(0) + " (ASST " + r.getString(2) + ")").toList()));
+        }
+        List<Row> unplaced = ctx.spark().sql("select codice_unita, comune_afam, provincia from dim_unit "
+                + "where corrente and codice_istat is null order by codice_unita").collectAsList();
+        if (!unplaced.isEmpty()) {
+            progress.accept("  ATTENZIONE AFAM: " + unplaced.size() + " unità con comune non trovato nell'elenco ISTAT: "
+                    + String.join(", ", unplaced.stream().limit(20).map(r -> r.getString(0) + " " + r.getString(1) + " (" + r.getString(2) + ")").toList()));
         }
     }
 

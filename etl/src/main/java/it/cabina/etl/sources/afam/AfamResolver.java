@@ -1,5 +1,6 @@
 package it.cabina.etl.sources.afam;
 
+import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.reference.Territory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
@@ -7,11 +8,12 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /**
  * Conforms AFAM rows to the territory: the comune from its name and province, the Ambito from its name
  * (a reference Ambito, or a code registered from the AFAM name). Registered as SQL functions
- * {@code afam_comune(name, prov)} and {@code afam_ambito(name)} for the gold models.
+ * {@code afam_comune(name, prov)}, {@code afam_ambito(name)} and {@code afam_key(text)} for the gold models.
  */
 public final class AfamResolver implements Serializable {
     private final ComuneMatcher comuni;
@@ -22,8 +24,12 @@ public final class AfamResolver implements Serializable {
         this.ambiti = ambiti;
     }
 
-    public static AfamResolver of(Territory territory) {
-        return new AfamResolver(new ComuneMatcher(territory), new AmbitoMatcher(territory));
+    /** The matchers for this territory, with the alias files beside the territory reference. */
+    public static AfamResolver of(CabinaConfig config, Territory territory) {
+        Path dir = config.comuniFile().getParent();
+        return new AfamResolver(
+                ComuneMatcher.of(territory, ComuneMatcher.readAliases(dir.resolve(ComuneMatcher.ALIAS_FILE))),
+                AmbitoMatcher.of(territory, AmbitoMatcher.readAliases(dir.resolve(AmbitoMatcher.ALIAS_FILE))));
     }
 
     public String comune(String name, String prov) {
@@ -32,12 +38,13 @@ public final class AfamResolver implements Serializable {
 
     public String ambito(String afamName) {
         if (afamName == null || afamName.isBlank()) return null;
-        String code = ambiti.match(afamName);
-        return code != null ? code : AmbitoMatcher.registeredCode(afamName);
+        return ambiti.resolve(afamName);
     }
 
     public void registerFunctions(SparkSession spark) {
         spark.udf().register("afam_comune", (UDF2<String, String, String>) this::comune, DataTypes.StringType);
         spark.udf().register("afam_ambito", (UDF1<String, String>) this::ambito, DataTypes.StringType);
+        // unit types compared by a key that ignores case, accents and apostrophes (COMUNITA' = COMUNITA = Comunità)
+        spark.udf().register("afam_key", (UDF1<String, String>) s -> s == null ? null : ComuneNames.normalize(s), DataTypes.StringType);
     }
 }
