@@ -7,7 +7,7 @@ with snap_rows as (
          COD_EG as codice_ente, DENOMINAZIONE_EG as denominazione_ente,
          afam_comune(COMUNE_DI_UBICAZIONE, PROV) as codice_istat, COMUNE_DI_UBICAZIONE as comune_afam, PROV as provincia,
          afam_ambito(AMBITO) as codice_ambito, AMBITO as ambito_afam, CODICE_ASST as codice_asst, CODICE_ATS as codice_ats,
-         cast(WGS84_Y as double) as latitudine, cast(WGS84_X as double) as longitudine,
+         try_cast(replace(WGS84_Y, ',', '.') as double) as latitudine, try_cast(replace(WGS84_X, ',', '.') as double) as longitudine,
          row_number() over (partition by CODICE_CUDES, data_snapshot order by _line) as dup
   from afam_unita_offerta
 ),

@@ -8,6 +8,9 @@ import org.apache.spark.sql.types.StructType;
 
 /** The schema of a bronze (and silver) table, derived from the rules: lineage columns, then one typed column per field. */
 public final class BronzeSchema {
+    /** Every decimal field: 18 integer digits, 10 decimals (coordinates, hours, euro). */
+    public static final org.apache.spark.sql.types.DecimalType DECIMAL = DataTypes.createDecimalType(28, 10);
+
     private BronzeSchema() {}
 
     public static StructType of(SourceRules.FileRules file) {
@@ -31,7 +34,7 @@ public final class BronzeSchema {
             case DATE -> DataTypes.DateType;
             case TIMESTAMP -> DataTypes.TimestampType;
             case INTEGER -> DataTypes.IntegerType;
-            case DECIMAL -> DataTypes.createDecimalType(20, 6);
+            case DECIMAL -> DECIMAL;
             case FLAG -> DataTypes.BooleanType;
             case CODE_LIST -> new ArrayType(DataTypes.StringType, true);
         };

@@ -43,6 +43,8 @@ public final class RowChecker {
 
     /** Any personal tax code inside a value shown in the quarantine is replaced by this. */
     public static final String MASK = "[codice fiscale oscurato]";
+    /** Prefix of a pseudonym that replaced a personal tax code found in a text field (e.g. a sole trader's). */
+    public static final String PERSONAL_PREFIX = "PSEUDONIMO:";
     private static final String TAX_CODE_ANYWHERE =
             "(?i)[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]";
 
@@ -133,7 +135,10 @@ public final class RowChecker {
     private Column typedValue(FieldRule f, Column raw) {
         SourceRules.Format fmt = rules.format();
         return switch (f.type()) {
-            case TEXT, CODE, COMUNE -> raw;
+            case TEXT -> f.pseudonymisePersonalTaxCode()
+                    ? when(raw.isNotNull().and(taxCodeProblem.apply(raw).isNull()), concat(lit(PERSONAL_PREFIX), pseudonym.apply(raw))).otherwise(raw)
+                    : raw;
+            case CODE, COMUNE -> raw;
             case TAX_CODE -> when(raw.isNotNull().and(taxCodeProblem.apply(raw).isNull()), pseudonym.apply(raw));
             case DATE -> when(raw.rlike(datePatternRegex(fmt.datePattern())), to_date(raw, fmt.datePattern()));
             case TIMESTAMP -> when(raw.rlike("^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?(Z|[+-]\\d{2}:?\\d{2})?$"),
@@ -141,8 +146,8 @@ public final class RowChecker {
             case INTEGER -> when(raw.rlike("^[+-]?\\d{1,9}$"), raw.cast("int"));
             case DECIMAL -> {
                 String sep = Pattern.quote(fmt.decimalSeparator());
-                yield when(raw.rlike("^[+-]?\\d{1,14}(" + sep + "\\d{1,6})?$"),
-                        regexp_replace(raw, sep, ".").cast("decimal(20,6)"));
+                yield when(raw.rlike("^[+-]?\\d{1,18}(" + sep + "\\d{1,10})?$"),
+                        regexp_replace(raw, sep, ".").cast(BronzeSchema.DECIMAL));
             }
             case FLAG -> when(raw.equalTo("S"), lit(true)).when(raw.equalTo("N"), lit(false));
             case CODE_LIST -> when(raw.isNotNull(),

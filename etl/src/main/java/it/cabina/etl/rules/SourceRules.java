@@ -61,7 +61,8 @@ public record SourceRules(
             String period,
             @JsonProperty("allowed_if") Condition allowedIf,
             @JsonProperty("not_above") String notAbove,
-            @JsonProperty("warn_unknown") String warnUnknown) implements Serializable {
+            @JsonProperty("warn_unknown") String warnUnknown,
+            @JsonProperty("pseudonymise_personal_tax_code") boolean pseudonymisePersonalTaxCode) implements Serializable {
 
         /** The column name in the warehouse. */
         public String column() {

@@ -86,7 +86,7 @@ class NightlyLoadTest {
                         "AMB-SARONNO;012119;2025;1;3;" + CF1 + ";MASSAGGI;;ORE;1;200,00;20,00;0;FNA",       // 8 CODE
                         "AMB-SARONNO;012119;2025;1;4;" + CF10 + ";PASTI;U999;PASTI;20;100,00;0;0;FONDI_COMUNALI") // 9 ok, warning
                 .write();
-        result = new Nightly(ctx, PSEUDO, new Progress(System.out)).run(new NightlyOptions(LocalDate.of(2025, 8, 1), false));
+        result = new Nightly(ctx, PSEUDO, Progress.silent()).run(new NightlyOptions(LocalDate.of(2025, 8, 1), false));
     }
 
     Map<Long, String> quarantined(String file) {
