@@ -6,6 +6,7 @@ import it.cabina.etl.landing.LandingFiles;
 import it.cabina.etl.landing.LandingIntake;
 import it.cabina.etl.landing.Ledger;
 import it.cabina.etl.landing.LedgerEntry;
+import it.cabina.etl.landing.RunLedger;
 import it.cabina.etl.model.ModelBuilder;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.quality.Quarantine;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,6 +46,7 @@ public final class Nightly {
 
     public NightlyResult run(NightlyOptions options) {
         Instant now = Instant.now();
+        long t0 = System.nanoTime();
         LocalDate asOf = options.asOf() != null ? options.asOf() : LocalDate.now(ZoneId.of("Europe/Rome"));
         String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneId.of("UTC")).format(now);
         progress.accept("Nightly " + runId + " (data di riferimento " + asOf + ") landing=" + ctx.config().landing()
@@ -59,6 +62,14 @@ public final class Nightly {
                 intake.accepted().size(), intake.decided().size(), intake.deferred().size(), asOf));
 
         FileCountsCollector counts = new FileCountsCollector();
+        RunLedger runs = new RunLedger(ctx.store());
+        Map<String, List<String>> unfinishedRuns = runs.unfinished();
+        Set<String> unfinished = unfinishedRuns.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        if (!unfinishedRuns.isEmpty()) {
+            progress.accept("Ripresa dopo " + unfinishedRuns.size() + " esecuzioni interrotte " + unfinishedRuns.keySet()
+                    + ": le loro consegne si ricaricano da capo e silver e gold si ricalcolano");
+        }
+        runs.started(runId, now, asOf, intake.accepted().stream().map(d -> d.delivery().name()).toList());
         if (!intake.accepted().isEmpty()) {
             progress.stage("Caricamento bronze e scarti", () -> {
                 Set<String> comuni = ctx.territory().comuni().stream().map(Territory.Comune::codiceIstat).collect(Collectors.toSet());
@@ -66,7 +77,7 @@ public final class Nightly {
                 for (String source : CabinaContext.SOURCES) {
                     List<CheckedDelivery> batch = intake.accepted().stream().filter(d -> d.source().equals(source)).toList();
                     new SourceLoader(ctx.store(), ctx.rules().get(source), ctx.codeLists(), comuni, pseudonymizer, quarantine, progress)
-                            .load(batch, counts);
+                            .load(batch, counts, unfinished);
                 }
                 return null;
             });
@@ -86,15 +97,19 @@ public final class Nightly {
             io(() -> { landingIntake.archive(landing, intake); return null; });
             return null;
         });
-        boolean rebuild = options.rebuild() || !intake.accepted().isEmpty() || !ctx.store().exists(Tables.FACT_CASE);
+        boolean rebuild = options.rebuild() || !intake.accepted().isEmpty() || !unfinishedRuns.isEmpty()
+                || !ctx.store().exists(Tables.FACT_CASE);
         if (rebuild) {
-            Set<String> changed = options.rebuild() ? Set.copyOf(CabinaContext.SOURCES)
+            Set<String> changed = options.rebuild() || !unfinishedRuns.isEmpty() ? Set.copyOf(CabinaContext.SOURCES)
                     : intake.accepted().stream().map(CheckedDelivery::source).collect(Collectors.toSet());
             new ModelBuilder(ctx, progress).build(asOf, changed);
         } else {
             progress.accept("Nessuna consegna nuova: silver e gold invariati");
         }
         NightlyResult result = new NightlyResult(runId, entries, intake.deferred().size(), rebuild);
+        runs.finished(runId, Instant.now(), asOf, result.count(LedgerEntry.Status.LOADED), result.count(LedgerEntry.Status.REJECTED),
+                result.count(LedgerEntry.Status.DUPLICATE), result.rowsReceived(), result.rowsLoaded(), result.rowsSetAside(),
+                (System.nanoTime() - t0) / 1e9, unfinishedRuns.keySet());
         progress.accept(String.format("Consegne: %d caricate, %d respinte, %d duplicate. Righe: %,d ricevute = %,d caricate + %,d scartate",
                 result.count(LedgerEntry.Status.LOADED), result.count(LedgerEntry.Status.REJECTED), result.count(LedgerEntry.Status.DUPLICATE),
                 result.rowsReceived(), result.rowsLoaded(), result.rowsSetAside()));

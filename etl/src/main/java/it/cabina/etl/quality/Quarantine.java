@@ -33,14 +33,17 @@ public final class Quarantine {
         this.store = store;
     }
 
-    /**
-     * Writes the violations and warnings of one file type of these deliveries, replacing what an interrupted run left.
-     * The flags say whether there is anything to write (known from the counts), to save empty commits.
-     */
-    public void replace(List<String> deliveryNames, String source, String file, Dataset<Row> checked,
-                        boolean anyViolation, boolean anyWarning) {
+    /** Removes what an interrupted run wrote for these deliveries and file. */
+    public void delete(List<String> deliveryNames, String file) {
         store.delete(Tables.QUARANTINE, col("delivery_name").isin(deliveryNames.toArray()).and(col("file").equalTo(file)));
         store.delete(Tables.WARNINGS, col("delivery_name").isin(deliveryNames.toArray()).and(col("file").equalTo(file)));
+    }
+
+    /**
+     * Writes the violations and warnings of one file type. The flags say whether there is anything to write
+     * (known from the counts), to save empty commits.
+     */
+    public void write(String source, Dataset<Row> checked, boolean anyViolation, boolean anyWarning) {
         if (anyViolation) write(Tables.QUARANTINE, checked.filter(col(RowChecker.VIOLATION).isNotNull()), source, RowChecker.VIOLATION);
         if (anyWarning) write(Tables.WARNINGS, checked.filter(col(RowChecker.WARNING).isNotNull()), source, RowChecker.WARNING);
     }

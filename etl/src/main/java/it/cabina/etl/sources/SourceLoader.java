@@ -62,14 +62,21 @@ public final class SourceLoader {
         return Table.bronze(rules.source(), file.table());
     }
 
-    public void load(List<CheckedDelivery> batch, FileCountsCollector counts) {
+    /**
+     * @param unfinished deliveries that a run which never finished may have partly written: their rows are deleted first
+     */
+    public void load(List<CheckedDelivery> batch, FileCountsCollector counts, java.util.Set<String> unfinished) {
         if (batch.isEmpty()) return;
         List<String> names = batch.stream().map(d -> d.delivery().name()).toList();
+        List<String> leftovers = names.stream().filter(unfinished::contains).toList();
         Dataset<Row> context = context(batch);
         for (SourceRules.FileRules fr : rules.files()) {
             long t0 = System.nanoTime();
             Table table = bronze(rules, fr);
-            store.delete(table, col(Lineage.DELIVERY_NAME).isin(names.toArray()));
+            if (!leftovers.isEmpty()) {
+                store.delete(table, col(Lineage.DELIVERY_NAME).isin(leftovers.toArray()));
+                quarantine.delete(leftovers, fr.name());
+            }
             Map<List<String>, List<Path>> byHeader = new LinkedHashMap<>();
             Map<String, String> pathToDelivery = new LinkedHashMap<>();
             for (CheckedDelivery d : batch) {
@@ -109,7 +116,7 @@ public final class SourceLoader {
                 out.addAll(checker.outputColumns());
                 store.append(table, checked.filter(col(RowChecker.VIOLATION).isNull())
                         .select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
-                quarantine.replace(names, rules.source(), fr.name(), checked, aside > 0, warned > 0);
+                quarantine.write(rules.source(), checked, aside > 0, warned > 0);
                 progress.accept(String.format("  %-7s %-24s %,9d righe ricevute, %,7d scartate  (%d consegne, %.1f s)",
                         rules.source(), fr.name(), rows, aside, pathToDelivery.size(), (System.nanoTime() - t0) / 1e9));
             } finally {
