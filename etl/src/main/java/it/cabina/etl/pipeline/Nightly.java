@@ -1,5 +1,7 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.indicators.IndicatorCatalog;
+import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.landing.CheckedDelivery;
 import it.cabina.etl.landing.Intake;
 import it.cabina.etl.landing.LandingFiles;
@@ -51,6 +53,7 @@ public final class Nightly {
         String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneId.of("UTC")).format(now);
         progress.accept("Nightly " + runId + " (data di riferimento " + asOf + ") landing=" + ctx.config().landing()
                 + " warehouse=" + ctx.config().warehouse());
+        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx); // a broken catalogue stops the run before it loads anything
         Path landing = new Path(ctx.config().landing());
         LandingFiles files = new LandingFiles(ctx.spark().sparkContext().hadoopConfiguration());
         Ledger ledger = new Ledger(ctx.store());
@@ -92,6 +95,12 @@ public final class Nightly {
             entries.add(new LedgerEntry(e.runId(), e.processedAt(), e.deliveryName(), e.deliveryId(), e.source(), e.sender(), e.mode(),
                     e.extractedAt(), e.periodFrom(), e.periodTo(), e.status(), e.reasons(), e.warnings(), e.fingerprint(), fc));
         }
+        for (LedgerEntry e : entries) {
+            if (e.status() != LedgerEntry.Status.LOADED) continue;
+            long rec = e.files().stream().mapToLong(LedgerEntry.FileCounts::received).sum();
+            long aside = e.files().stream().mapToLong(LedgerEntry.FileCounts::setAside).sum();
+            progress.accept(String.format("  caricata %-40s %,8d righe, %,6d scartate", e.deliveryName(), rec, aside));
+        }
         progress.stage("Registro delle consegne", () -> {
             ledger.append(entries);
             io(() -> { landingIntake.archive(landing, intake); return null; });
@@ -103,6 +112,11 @@ public final class Nightly {
             Set<String> changed = options.rebuild() || !unfinishedRuns.isEmpty() ? Set.copyOf(CabinaContext.SOURCES)
                     : intake.accepted().stream().map(CheckedDelivery::source).collect(Collectors.toSet());
             new ModelBuilder(ctx, progress).build(asOf, changed);
+            progress.stage("Indicatori del triennio", () -> {
+                var values = new IndicatorEngine(ctx, catalog).compute(runId, asOf);
+                progress.accept(String.format("  %,d valori (indicatore × anno × territorio) registrati per %s", values.count(), runId));
+                return null;
+            });
         } else {
             progress.accept("Nessuna consegna nuova: silver e gold invariati");
         }

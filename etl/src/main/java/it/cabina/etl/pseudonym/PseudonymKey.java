@@ -1,5 +1,7 @@
 package it.cabina.etl.pseudonym;
 
+import it.cabina.warehouse.config.ConfigException;
+
 import java.nio.charset.StandardCharsets;
 
 /** Where the pseudonym key comes from: the environment only, or the built-in demo key for `cabina demo`. */
@@ -16,10 +18,11 @@ public record PseudonymKey(byte[] bytes, boolean demo) {
     public static PseudonymKey fromEnvironment(String variable) {
         String v = System.getenv(variable);
         if (v == null || v.isBlank()) {
-            throw new IllegalStateException("the pseudonym key is not set: export " + variable
-                    + " (at least 16 characters, kept outside the repository) before running the nightly");
+            throw new ConfigException("the pseudonym key is not set: export " + variable
+                    + " (at least 16 characters, kept outside the repository) before running the nightly;"
+                    + " `cabina demo` runs with a built-in demo key");
         }
-        if (v.length() < 16) throw new IllegalStateException(variable + " is too short: use at least 16 characters");
+        if (v.length() < 16) throw new ConfigException(variable + " is too short: use at least 16 characters");
         return new PseudonymKey(v.getBytes(StandardCharsets.UTF_8), false);
     }
 

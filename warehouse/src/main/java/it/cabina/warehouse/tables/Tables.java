@@ -28,6 +28,8 @@ public final class Tables {
     public static final Table FACT_SERVICE_DELIVERY = Table.gold("fact_service_delivery");
     public static final Table FACT_UNIT_SNAPSHOT = Table.gold("fact_unit_snapshot");
 
+    public static final Table INDICATOR_VALUES = Table.gold("indicator_values");
+
     public static final List<Table> STAR = List.of(DIM_TERRITORY, DIM_AMBITO, DIM_UNIT, DIM_PERSON, DIM_DATE,
             DIM_SEMESTER, DIM_CODE, FACT_CASE, FACT_ASSESSMENT, FACT_ASSESSMENT_ROLE, FACT_PROJECT,
             FACT_PROJECT_SERVICE, FACT_DISCHARGE, FACT_ACTIVITY, FACT_SERVICE_DELIVERY, FACT_UNIT_SNAPSHOT);

@@ -1,0 +1,102 @@
+package it.cabina.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The command line through picocli's execute(), output captured: help, errors, and a small demo end to end. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliTest {
+    static Path demo;
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        StringWriter picocliOut = new StringWriter();
+        cl.setOut(new PrintWriter(picocliOut));
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int code = cl.execute(args);
+            return new Result(code, picocliOut + buf.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators"})
+    void everyCommandHasHelp(String command) {
+        Result r = run(command, "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Usage: cabina " + command), r.out());
+    }
+
+    @Test
+    void aWrongOptionSaysSo() {
+        Result r = run("status", "--colour", "blue");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Unknown option: '--colour'"), r.err());
+    }
+
+    @Test
+    void theNightlyRefusesToStartWithoutTheKey() {
+        Assumptions.assumeTrue(System.getenv("CABINA_PSEUDONYM_KEY") == null);
+        Result r = run("nightly", "--landing", "/nonexistent", "--warehouse", "/nonexistent");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("ERRORE: the pseudonym key is not set: export CABINA_PSEUDONYM_KEY"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    @Order(1)
+    void demoThenStatusThenSql() throws Exception {
+        demo = Files.createTempDirectory("cabina-cli-demo");
+        Result d = run("demo", "--scale", "small", "--dir", demo.toString());
+        assertEquals(0, d.code(), d.out() + d.err());
+        assertTrue(d.out().contains("chiave degli pseudonimi DEMO"), "the demo says it uses the demo key");
+        assertTrue(d.out().contains("ESITO:"), d.out());
+
+        Result s = run("status", "--warehouse", demo.resolve("warehouse").toString(), "--format", "json");
+        assertEquals(0, s.code(), s.err());
+        JsonNode json = new ObjectMapper().readTree(s.out());
+        assertTrue(json.get("deliveries").size() > 3);
+        for (JsonNode del : json.get("deliveries")) {
+            for (String f : new String[]{"delivery_id", "source", "sender", "status", "files"}) assertTrue(del.has(f), f + " in " + del);
+            for (JsonNode f : del.get("files")) {
+                assertEquals(f.get("received").asLong(), f.get("loaded").asLong() + f.get("set_aside").asLong(), f.toString());
+            }
+        }
+
+        Result q = run("sql", "--warehouse", demo.resolve("warehouse").toString(), "--format", "csv",
+                "SELECT count(*) AS casi FROM fact_case");
+        assertEquals(0, q.code(), q.err());
+        assertTrue(q.out().startsWith("casi\n"), q.out());
+        assertTrue(Long.parseLong(q.out().lines().skip(1).findFirst().orElseThrow().trim()) > 0);
+
+        Result bad = run("sql", "--warehouse", demo.resolve("warehouse").toString(), "SELECT nope FROM fact_case");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("ERRORE: ") && bad.err().contains("nope"), bad.err());
+    }
+}

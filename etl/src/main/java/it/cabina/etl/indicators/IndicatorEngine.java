@@ -1,0 +1,162 @@
+package it.cabina.etl.indicators;
+
+import it.cabina.etl.indicators.IndicatorCatalog.Indicator;
+import it.cabina.etl.indicators.IndicatorCatalog.Side;
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.warehouse.config.ConfigException;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes every indicator of the catalogue for every year of the triennium at every level, and appends the values
+ * to {@code gold/indicator_values} stamped with the run (earlier runs stay, so a figure in a report can be traced).
+ * Spark aggregates each side directly at each level (sums add up, distinct counts are distinct at that level);
+ * values and statuses are then worked out by {@link Status} on the small result.
+ */
+public final class IndicatorEngine {
+    public static final StructType SCHEMA = new StructType()
+            .add("run_id", DataTypes.StringType).add("calcolato_il", DataTypes.TimestampType)
+            .add("data_riferimento", DataTypes.DateType)
+            .add("indicatore", DataTypes.StringType).add("anno", DataTypes.IntegerType)
+            .add("livello", DataTypes.StringType).add("territorio", DataTypes.StringType)
+            .add("numeratore", DataTypes.DoubleType).add("denominatore", DataTypes.DoubleType)
+            .add("valore", DataTypes.DoubleType).add("stato", DataTypes.StringType)
+            .add("regola", DataTypes.StringType).add("motivo", DataTypes.StringType)
+            .add("titolo", DataTypes.StringType).add("area", DataTypes.StringType)
+            .add("tipo", DataTypes.StringType).add("unita", DataTypes.StringType);
+
+    private final CabinaContext ctx;
+    private final IndicatorCatalog catalog;
+
+    public IndicatorEngine(CabinaContext ctx, IndicatorCatalog catalog) {
+        this.ctx = ctx;
+        this.catalog = catalog;
+    }
+
+    public static IndicatorCatalog catalog(CabinaContext ctx) {
+        return IndicatorCatalog.load(ctx.config().home().resolve("conf/indicators.yaml"), ctx.codeLists(), IndicatorViews.names());
+    }
+
+    /** A cell of the result grid. */
+    private record Key(String livello, String territorio, int anno) {}
+
+    public Dataset<Row> compute(String runId, LocalDate asOf) {
+        SparkSession spark = ctx.spark();
+        int first = catalog.triennio().dal() - 1;
+        int last = catalog.triennio().al();
+        IndicatorViews.register(ctx, asOf, first, last);
+        validate();
+
+        Map<String, Map<Key, Long>> baseRows = new HashMap<>();
+        for (Indicator i : catalog.indicators()) {
+            for (String v : i.views()) baseRows.computeIfAbsent(v, this::countRows);
+        }
+        List<Key> grid = new ArrayList<>();
+        for (Row r : spark.sql("select distinct livello, territorio from " + IndicatorViews.LEVELS + " order by livello, territorio").collectAsList()) {
+            for (int y = first; y <= last; y++) grid.add(new Key(r.getString(0), r.getString(1), y));
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Row> out = new ArrayList<>();
+        for (Indicator ind : catalog.indicators()) {
+            Map<Key, Double> num = side(ind.numeratore());
+            Map<Key, Double> den = ind.tipo().ratio() ? side(ind.denominatore()) : Map.of();
+            Map<Key, Double> values = new HashMap<>();
+            for (Key k : grid) {
+                boolean hasData = ind.views().stream().anyMatch(v -> baseRows.get(v).getOrDefault(k, 0L) > 0);
+                Double n = hasData ? num.getOrDefault(k, 0.0) : null;
+                Double d = ind.tipo().ratio() && hasData ? den.getOrDefault(k, 0.0) : null;
+                Status.Reason why = !hasData ? Status.Reason.NESSUN_DATO : null;
+                Double value = null;
+                if (hasData) {
+                    if (!ind.tipo().ratio()) value = n;
+                    else if (d == 0.0) why = Status.Reason.DENOMINATORE_ZERO;
+                    else value = ind.tipo() == IndicatorCatalog.Kind.PERCENTUALE ? n / d * 100.0 : n / d;
+                }
+                values.put(k, value);
+                if (k.anno() < catalog.triennio().dal()) continue;
+                YearRule rule = ind.rule(k.anno());
+                Status.Outcome o = Status.of(rule, value, why, values.get(new Key(k.livello(), k.territorio(), k.anno() - 1)));
+                out.add(RowFactory.create(runId, now, Date.valueOf(asOf), ind.code(), k.anno(), k.livello(), k.territorio(),
+                        n, d, value, o.status().name(), rule.text(), o.reason() == null ? null : o.reason().text(),
+                        ind.titolo(), ind.area(), ind.tipo().name(), ind.unita()));
+            }
+        }
+        Dataset<Row> result = spark.createDataFrame(out, SCHEMA);
+        ctx.store().append(Tables.INDICATOR_VALUES, result.coalesce(1));
+        return result;
+    }
+
+    /** Every side's SQL is analysed before anything runs: an unknown column or a bad expression names the indicator. */
+    private void validate() {
+        for (Indicator i : catalog.indicators()) {
+            for (var e : Map.of("numeratore", i.numeratore(), "denominatore", i.denominatore() == null ? i.numeratore() : i.denominatore()).entrySet()) {
+                if (!e.getValue().fromView()) continue;
+                try {
+                    ctx.spark().sql(sideSql(e.getValue())).schema();
+                } catch (Exception ex) {
+                    throw new ConfigException("conf/indicators.yaml: indicatore " + i.code() + ", " + e.getKey() + ": "
+                            + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
+                }
+            }
+        }
+    }
+
+    private Map<Key, Long> countRows(String view) {
+        Map<Key, Long> m = new HashMap<>();
+        for (Row r : ctx.spark().sql("select l.livello, l.territorio, v.anno, count(*) from " + view + " v join "
+                + IndicatorViews.LEVELS + " l on l.codice_ambito = v.codice_ambito where v.anno is not null "
+                + "group by l.livello, l.territorio, v.anno").collectAsList()) {
+            m.put(new Key(r.getString(0), r.getString(1), r.getInt(2)), r.getLong(3));
+        }
+        return m;
+    }
+
+    private Map<Key, Double> side(Side s) {
+        Map<Key, Double> m = new HashMap<>();
+        if (s.costante() != null || s.lista() != null) {
+            double c = s.costante() != null ? s.costante() : ctx.codeLists().get(s.lista()).codes().size();
+            return new ConstantMap(c);
+        }
+        for (Row r : ctx.spark().sql(sideSql(s)).collectAsList()) {
+            Object v = r.get(3);
+            m.put(new Key(r.getString(0), r.getString(1), r.getInt(2)), v == null ? 0.0 : ((Number) v).doubleValue());
+        }
+        return m;
+    }
+
+    /** Identifiers and expressions come from the catalogue (configuration); no run value is pasted in. */
+    private static String sideSql(Side s) {
+        return "select l.livello, l.territorio, v.anno, " + s.misura() + " as valore from " + s.vista() + " v join "
+                + IndicatorViews.LEVELS + " l on l.codice_ambito = v.codice_ambito where v.anno is not null"
+                + (s.condizione() == null ? "" : " and (" + s.condizione() + ")")
+                + " group by l.livello, l.territorio, v.anno";
+    }
+
+    /** A constant denominator, the same for every cell. */
+    private static final class ConstantMap extends HashMap<Key, Double> {
+        private final double value;
+
+        ConstantMap(double value) {
+            this.value = value;
+        }
+
+        @Override
+        public Double getOrDefault(Object key, Double defaultValue) {
+            return value;
+        }
+    }
+}

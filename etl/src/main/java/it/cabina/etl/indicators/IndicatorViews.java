@@ -1,0 +1,73 @@
+package it.cabina.etl.indicators;
+
+import it.cabina.etl.model.ReferenceViews;
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The named views the catalogue's numerators and denominators are written against
+ * (SQL in {@code model/indicators/}, documented in docs/indicators.md), over the gold tables.
+ */
+public final class IndicatorViews {
+    /** In dependency order. */
+    public static final List<String> NAMES = List.of("v_progetti_anno", "v_progetti_avviati", "v_valutazioni",
+            "v_ruoli_valutazione", "v_dimissioni", "v_attivita", "v_casi_anno", "v_flusso_semestri");
+
+    public static final String LEVELS = "ambito_livelli";
+
+    private IndicatorViews() {}
+
+    public static Set<String> names() {
+        return Set.copyOf(NAMES);
+    }
+
+    /**
+     * Registers the gold tables, the reference, the run parameters, the levels of every reference Ambito and the views.
+     * @param firstYear first year computed (the year before the triennium, so that its first year has a previous value)
+     */
+    public static void register(CabinaContext ctx, LocalDate asOf, int firstYear, int lastYear) {
+        SparkSession spark = ctx.spark();
+        for (Table t : Tables.STAR) ctx.store().read(t).createOrReplaceTempView(t.name());
+        ctx.store().read(Tables.LEDGER).createOrReplaceTempView(Tables.LEDGER.name());
+        ReferenceViews.register(ctx);
+        spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf), firstYear, lastYear)),
+                new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType).add("anno_al", DataTypes.IntegerType))
+                .createOrReplaceTempView("run_parameters");
+        List<Row> levels = new ArrayList<>();
+        for (var a : ctx.territory().ambiti()) {
+            levels.add(RowFactory.create(a.codice(), "AMBITO", a.codice()));
+            levels.add(RowFactory.create(a.codice(), "ASST", a.codiceAsst()));
+            levels.add(RowFactory.create(a.codice(), "ATS", a.codiceAts()));
+            levels.add(RowFactory.create(a.codice(), "REGIONE", ctx.territory().regionCode()));
+        }
+        spark.createDataFrame(levels, new StructType().add("codice_ambito", DataTypes.StringType)
+                .add("livello", DataTypes.StringType).add("territorio", DataTypes.StringType)).createOrReplaceTempView(LEVELS);
+        for (String v : NAMES) spark.sql(sql(v)).createOrReplaceTempView(v);
+    }
+
+    static String sql(String view) {
+        String resource = "/model/indicators/" + view + ".sql";
+        try (InputStream in = IndicatorViews.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing indicator view " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+-- One row per Ambito of the territory reference and semester of the triennium that has ended by the run date,
+-- with whether a FLUSSO delivery of that Ambito for that semester was loaded.
+with due as (
+  select a.codice_ambito, s.codice_semestre, s.anno, s.data_inizio
+  from ref_ambito a
+  cross join dim_semester s
+  cross join run_parameters p
+  where s.anno between p.anno_dal and p.anno_al and s.data_fine < p.as_of
+),
+delivered as (
+  select distinct sender as codice_ambito, period_from
+  from ledger_deliveries
+  where source = 'FLUSSO' and status = 'LOADED'
+)
+select d.codice_ambito, concat(d.codice_ambito, ':', d.codice_semestre) as chiave_semestre, d.codice_semestre, d.anno,
+       l.codice_ambito is not null as consegnato
+from due d
+left join delivered l on l.codice_ambito = d.codice_ambito and l.period_from = d.data_inizio
