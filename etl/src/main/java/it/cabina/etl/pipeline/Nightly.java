@@ -1,5 +1,6 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.landing.CheckedDelivery;
@@ -115,6 +116,10 @@ public final class Nightly {
             progress.stage("Indicatori del triennio", () -> {
                 var values = new IndicatorEngine(ctx, catalog).compute(runId, asOf);
                 progress.accept(String.format("  %,d valori (indicatore × anno × territorio) registrati per %s", values.count(), runId));
+                return null;
+            });
+            progress.stage("Aggregati semestrali", () -> {
+                new AggregateBuilder(ctx, progress).build(asOf, catalog.triennio().dal() - 1);
                 return null;
             });
         } else {

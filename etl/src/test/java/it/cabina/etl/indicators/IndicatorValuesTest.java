@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import it.cabina.warehouse.tables.Tables;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -44,6 +46,7 @@ class IndicatorValuesTest {
     static final String F = "codice_ambito;comune_erogazione;anno;semestre;mese;codice_fiscale;codice_prestazione;codice_udo;unita_misura;quantita;spesa_totale;quota_utente;quota_ssn;fonte_finanziamento";
 
     Map<String, Row> values = new HashMap<>();
+    CabinaContext ctx;
 
     static String act(String id, String date, String type, String status, String hours, String enti, String verb) {
         return id + ";AMB-SARONNO;" + date + ";" + type + ";" + status + ";" + hours + ";5;" + enti + ";0;" + verb + ";" + T + ";ATTIVO";
@@ -57,7 +60,7 @@ class IndicatorValuesTest {
     void run() throws Exception {
         Path tmp = Files.createTempDirectory("cabina-indicators-test");
         Path landing = tmp.resolve("landing");
-        CabinaContext ctx = CabinaContext.create(SparkTestSession.config().withPaths(landing.toString(), tmp.resolve("wh").toString(), null),
+        ctx = CabinaContext.create(SparkTestSession.config().withPaths(landing.toString(), tmp.resolve("wh").toString(), null),
                 SparkTestSession.get());
         TestDeliveries.of(landing, "CSI", "AMB-SARONNO", "20270110T020000")
                 .file("persone.csv", P, "P1;" + X + ";F;1940-03-01;012119;ITA;" + T + ";ATTIVO",
@@ -263,6 +266,44 @@ class IndicatorValuesTest {
         check("FLU-01", 2025, RL, 4.0, 24.0, 400.0 / 24, "NON_RAGGIUNTO");
         // 2027: no semester has ended yet
         check("FLU-01", 2027, S, null, null, null, "NON_CALCOLABILE");
+    }
+
+    Row agg(it.cabina.warehouse.tables.Table t, String where) {
+        List<Row> rows = ctx.store().read(t).filter(where).collectAsList();
+        assertEquals(1, rows.size(), t + " where " + where + ": " + rows);
+        return rows.get(0);
+    }
+
+    @Test
+    void semiannualAggregates() {
+        // 2025-S1, Saronno: C1 (X, opened 10/01) and C2 (Y, opened 01/03) active; nothing closed
+        Row casi = agg(Tables.AGG_CASI, "codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO' and area_utenza = 'TOTALE'");
+        assertEquals(List.of(2L, 2L, 0L), List.of(casi.<Long>getAs("persone_attive"), casi.<Long>getAs("casi_aperti"), casi.<Long>getAs("casi_chiusi")));
+        // ASST: Gallarate's K1 (X again, opened 01/04) adds a case but not a person
+        Row asst = agg(Tables.AGG_CASI, "codice_semestre = '2025-S1' and territorio = '030711' and area_utenza = 'TOTALE'");
+        assertEquals(List.of(2L, 3L), List.of(asst.<Long>getAs("persone_attive"), asst.<Long>getAs("casi_aperti")));
+        // 2026-S1: C1 closed 30/06/2026
+        assertEquals(1L, agg(Tables.AGG_CASI, "codice_semestre = '2026-S1' and territorio = 'AMB-SARONNO' and area_utenza = 'ANZIANI'").<Long>getAs("casi_chiusi"));
+        // discharges home in 2025-S1: D1 4 days, D2 10 days
+        Row dim = agg(Tables.AGG_DIMISSIONI, "codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO' and destinazione = 'DOMICILIO'");
+        assertEquals(2L, dim.<Long>getAs("dimissioni"));
+        assertEquals(7.0, dim.<Double>getAs("giorni_attesa_medi"), 1e-9);
+        assertEquals(7.0, ((Number) dim.getAs("giorni_attesa_mediani")).doubleValue(), 1e-9);
+        // FLUSSO 2025-S1 Saronno: only the re-sent delivery counts (X, PASTI, 1 hour)
+        Row pasti = agg(Tables.AGG_PRESTAZIONI, "codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO' and codice_prestazione = 'PASTI'");
+        assertEquals(0, new java.math.BigDecimal("1").compareTo(pasti.getAs("quantita")));
+        assertEquals(0, ctx.store().read(Tables.AGG_PRESTAZIONI).filter("codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO' and codice_prestazione = 'SAD'").count());
+        // deliveries: Saronno 2025-S1 last sent 20/07/2025, within 60 days of 30/06 -> on time; 2026-S2 missing
+        Row s1 = agg(Tables.AGG_CONSEGNE, "codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO'");
+        assertEquals(List.of(1L, 1L, 1L, 0L, 0L), List.of(s1.<Long>getAs("dovute"), s1.<Long>getAs("ricevute"),
+                s1.<Long>getAs("puntuali"), s1.<Long>getAs("in_ritardo"), s1.<Long>getAs("mancanti")));
+        assertEquals(1L, agg(Tables.AGG_CONSEGNE, "codice_semestre = '2026-S2' and territorio = 'AMB-SARONNO'").<Long>getAs("mancanti"));
+        // region 2025-S2: 12 Ambiti due, only Saronno delivered
+        Row rl = agg(Tables.AGG_CONSEGNE, "codice_semestre = '2025-S2' and livello = 'REGIONE'");
+        assertEquals(List.of(12L, 1L, 11L), List.of(rl.<Long>getAs("dovute"), rl.<Long>getAs("ricevute"), rl.<Long>getAs("mancanti")));
+        // data quality: Saronno's CSI delivery (extracted 10/01/2027) had 3+3+5+4+3+15 = 33 rows, all loaded
+        Row q = agg(Tables.AGG_QUALITA, "codice_semestre = '2027-S1' and territorio = 'AMB-SARONNO' and fonte = 'CSI' and regola = 'TOTALE'");
+        assertEquals(List.of(33L, 33L, 0L), List.of(q.<Long>getAs("righe_ricevute"), q.<Long>getAs("righe_caricate"), q.<Long>getAs("righe_scartate")));
     }
 
     @Test

@@ -26,8 +26,6 @@ public final class SparkTestSession {
         settings.put("spark.default.parallelism", "2");
         settings.put("spark.ui.enabled", "false");
         settings.put("spark.databricks.delta.snapshotPartitions", "1");
-        return new CabinaConfig(c.home(), c.landing(), c.warehouse(), c.reports(), c.pseudonymKeyEnv(), c.comuniFile(),
-                c.atsAsstFile(), c.ambitiFile(), c.regionCode(), c.codelistsDir(), c.rulesDir(), c.senders(),
-                "local[2]", "cabina-test", Map.copyOf(settings));
+        return c.withSpark("local[2]", "cabina-test", settings);
     }
 }

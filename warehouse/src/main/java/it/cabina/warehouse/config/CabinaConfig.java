@@ -32,7 +32,8 @@ public record CabinaConfig(
         Map<String, List<String>> senders,
         String sparkMaster,
         String sparkAppName,
-        Map<String, String> sparkSettings) {
+        Map<String, String> sparkSettings,
+        int flussoDeadlineDays) {
 
     public static final String HOME_PROPERTY = "cabina.home";
     public static final String HOME_ENV = "CABINA_HOME";
@@ -95,7 +96,14 @@ public record CabinaConfig(
                 Map.copyOf(senders),
                 spark.path("master").asText("local[*]"),
                 spark.path("app_name").asText("cabina"),
-                Map.copyOf(settings));
+                Map.copyOf(settings),
+                root.path("deadlines").path("flusso_days").asInt(60));
+    }
+
+    /** A copy with other Spark settings (tests use fewer partitions). */
+    public CabinaConfig withSpark(String master, String appName, Map<String, String> settings) {
+        return new CabinaConfig(home, landing, warehouse, reports, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
+                regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays);
     }
 
     /** A copy with other data paths (null keeps the configured one). */
@@ -105,12 +113,12 @@ public record CabinaConfig(
                 warehouse == null ? this.warehouse : resolveUri(Path.of("").toAbsolutePath(), warehouse),
                 reports == null ? this.reports : resolveUri(Path.of("").toAbsolutePath(), reports),
                 pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
-                senders, sparkMaster, sparkAppName, sparkSettings);
+                senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays);
     }
 
     public CabinaConfig withSparkMaster(String master) {
         return new CabinaConfig(home, landing, warehouse, reports, pseudonymKeyEnv, comuniFile, atsAsstFile,
-                ambitiFile, regionCode, codelistsDir, rulesDir, senders, master, sparkAppName, sparkSettings);
+                ambitiFile, regionCode, codelistsDir, rulesDir, senders, master, sparkAppName, sparkSettings, flussoDeadlineDays);
     }
 
     /** A path with a URI scheme (hdfs:, s3a:, file:) is kept as is; a plain path is made absolute against base. */

@@ -29,6 +29,15 @@ public final class Tables {
     public static final Table FACT_UNIT_SNAPSHOT = Table.gold("fact_unit_snapshot");
 
     public static final Table INDICATOR_VALUES = Table.gold("indicator_values");
+    public static final Table AGG_CASI = Table.gold("agg_casi");
+    public static final Table AGG_VALUTAZIONI = Table.gold("agg_valutazioni");
+    public static final Table AGG_PROGETTI = Table.gold("agg_progetti");
+    public static final Table AGG_DIMISSIONI = Table.gold("agg_dimissioni");
+    public static final Table AGG_PRESTAZIONI = Table.gold("agg_prestazioni");
+    public static final Table AGG_SPESA = Table.gold("agg_spesa");
+    public static final Table AGG_UNITA = Table.gold("agg_unita");
+    public static final Table AGG_QUALITA = Table.gold("agg_qualita");
+    public static final Table AGG_CONSEGNE = Table.gold("agg_consegne");
 
     public static final List<Table> STAR = List.of(DIM_TERRITORY, DIM_AMBITO, DIM_UNIT, DIM_PERSON, DIM_DATE,
             DIM_SEMESTER, DIM_CODE, FACT_CASE, FACT_ASSESSMENT, FACT_ASSESSMENT_ROLE, FACT_PROJECT,

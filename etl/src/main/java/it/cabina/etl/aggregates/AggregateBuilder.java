@@ -1,0 +1,75 @@
+package it.cabina.etl.aggregates;
+
+import it.cabina.etl.indicators.IndicatorViews;
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.pipeline.Progress;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The semiannual aggregates (restituzione semestrale): one gold table per theme by semester, level and territory,
+ * rebuilt whole each run (SQL in {@code model/aggregates/}).
+ */
+public final class AggregateBuilder {
+    public static final List<Table> TABLES = List.of(Tables.AGG_CASI, Tables.AGG_VALUTAZIONI, Tables.AGG_PROGETTI,
+            Tables.AGG_DIMISSIONI, Tables.AGG_PRESTAZIONI, Tables.AGG_SPESA, Tables.AGG_UNITA, Tables.AGG_QUALITA,
+            Tables.AGG_CONSEGNE);
+
+    private final CabinaContext ctx;
+    private final Progress progress;
+
+    public AggregateBuilder(CabinaContext ctx, Progress progress) {
+        this.ctx = ctx;
+        this.progress = progress;
+    }
+
+    /**
+     * @param firstYear the first year shown (semesters from its January to the one holding the run date)
+     */
+    public void build(LocalDate asOf, int firstYear) {
+        SparkSession spark = ctx.spark();
+        IndicatorViews.register(ctx, asOf, firstYear, asOf.getYear());
+        ctx.store().readOrEmpty(Tables.QUARANTINE, it.cabina.etl.quality.Quarantine.SCHEMA).createOrReplaceTempView("quarantine");
+        spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf), firstYear, asOf.getYear(), ctx.config().flussoDeadlineDays())),
+                new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType)
+                        .add("anno_al", DataTypes.IntegerType).add("scadenza_flusso_giorni", DataTypes.IntegerType))
+                .createOrReplaceTempView("run_parameters");
+        spark.sql("select codice_semestre, anno, semestre, data_inizio, data_fine from dim_semester "
+                + "where data_inizio >= make_date((select anno_dal from run_parameters), 1, 1) "
+                + "and data_inizio <= (select as_of from run_parameters)").createOrReplaceTempView("semestri");
+        spark.sql("select codice_ambito, 'AMBITO' as livello, codice_ambito as territorio from dim_ambito where corrente "
+                + "union all select codice_ambito, 'ASST', codice_asst from dim_ambito where corrente and codice_asst is not null "
+                + "union all select codice_ambito, 'ATS', codice_ats from dim_ambito where corrente and codice_ats is not null "
+                + "union all select codice_ambito, 'REGIONE', '" + ctx.territory().regionCode().replace("'", "") + "' from dim_ambito where corrente")
+                .createOrReplaceTempView("livelli");
+        for (Table t : TABLES) {
+            Dataset<Row> rows = spark.sql(sql(t.name()));
+            ctx.store().overwrite(t, rows);
+            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), ctx.store().read(t).count()));
+        }
+    }
+
+    static String sql(String model) {
+        String resource = "/model/aggregates/" + model + ".sql";
+        try (InputStream in = AggregateBuilder.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing aggregate model " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+-- FLUSSO: expenditure, users' share and health-service share by funding source, per semester.
+select f.codice_semestre, l.livello, l.territorio, coalesce(f.fonte_finanziamento, 'TOTALE') as fonte_finanziamento,
+       sum(f.spesa_totale) as spesa_totale, sum(f.quota_utente) as quota_utente, sum(f.quota_ssn) as quota_ssn,
+       count(distinct f.pseudonimo) as beneficiari
+from fact_service_delivery f join livelli l on l.codice_ambito = f.codice_ambito
+group by grouping sets ((f.codice_semestre, l.livello, l.territorio, f.fonte_finanziamento), (f.codice_semestre, l.livello, l.territorio))
