@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
         CabinaConfig config = base.withPaths(landing.toString(), root.resolve("warehouse").toString(), root.resolve("reports").toString());
         System.out.println("DEMO: dati sintetici in " + root + " — chiave degli pseudonimi DEMO incorporata (non usarla per dati reali)");
         GenerationSummary summary = GenerateCommand.generate(base, landing, seed, scale, 0.02);
-        System.out.println(summary.describe());
+        System.out.println(GenerateCommand.describe(summary, landing));
         int code = NightlyCommand.run(config, PseudonymKey.demoKey(), new NightlyOptions(asOf, false));
         System.out.println("Warehouse: " + config.warehouse());
         System.out.println("Prova:  ./cabina status --warehouse " + config.warehouse());

@@ -4,6 +4,7 @@ import it.cabina.etl.generate.DeliveryGenerator;
 import it.cabina.etl.generate.GenerationSummary;
 import it.cabina.etl.generate.GeneratorOptions;
 import it.cabina.etl.generate.Scale;
+import it.cabina.etl.generate.Source;
 import it.cabina.warehouse.config.CabinaConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +30,21 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GenerationSummary summary = generate(CabinaConfig.load(), out, seed, scale, defects);
-        System.out.println(summary.describe());
+        System.out.println(describe(summary, out));
         return 0;
+    }
+
+    static String describe(GenerationSummary s, Path out) {
+        StringBuilder sb = new StringBuilder(String.format("Generate %d consegne in %s (seme %d, scala %s, %s..%s):%n",
+                s.deliveries().size(), out, s.seed(), s.scale(), s.from(), s.to()));
+        for (Source src : Source.values()) {
+            sb.append(String.format("  %-7s %4d consegne, %,10d righe%n", src, s.deliveries(src).size(), s.rows(src)));
+        }
+        sb.append(String.format("  righe con un difetto voluto: %,d %s%n", s.defects(), s.defectsByRule()));
+        sb.append(String.format("  semestri FLUSSO mancanti: %d, rinviati: %d; scenari di versione: %s%n",
+                s.missingFlusso().size(), s.resentFlusso().size(), s.scenarioCounts()));
+        sb.append("  riepilogo: ").append(out.resolve("_generator/summary.json"));
+        return sb.toString();
     }
 
     static GenerationSummary generate(CabinaConfig config, Path out, long seed, Scale scale, double defects) {

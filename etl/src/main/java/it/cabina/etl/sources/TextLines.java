@@ -56,7 +56,26 @@ public final class TextLines {
                 jsc.newAPIHadoopFile(joined, TextInputFormat.class, LongWritable.class, Text.class, conf);
         JavaRDD<Row> rows = rdd.mapPartitionsWithInputSplit(
                 (split, it) -> new Lines(key(((FileSplit) split).getPath()), ((FileSplit) split).getStart(), it, charset), false);
+        // many small deliveries would make one tiny task each: group them into partitions of a useful size
+        int partitions = partitions(files, conf, jsc.defaultParallelism());
+        if (partitions < files.size()) rows = rows.coalesce(partitions);
         return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    static final long TARGET_PARTITION_BYTES = 64L << 20;
+
+    /** About 64 MB per partition, at least the cluster's parallelism, at most one per file. */
+    static int partitions(List<Path> files, Configuration conf, int parallelism) {
+        long bytes = 0;
+        for (Path p : files) {
+            try {
+                bytes += p.getFileSystem(conf).getFileStatus(p).getLen();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + p, e);
+            }
+        }
+        long bySize = (bytes + TARGET_PARTITION_BYTES - 1) / TARGET_PARTITION_BYTES;
+        return (int) Math.min(files.size(), Math.max(parallelism, bySize));
     }
 
     private static final class Lines implements Iterator<Row> {
