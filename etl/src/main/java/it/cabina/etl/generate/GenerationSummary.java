@@ -68,7 +68,9 @@ public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDat
     /**
      * A versioning case the warehouse must resolve: CORRECTION (a later version with later {@code aggiornato_il}),
      * STALE_RESEND (a later delivery carrying an older version), TIE (same {@code aggiornato_il} twice: the later
-     * delivery, then the later line wins), WITHDRAWAL ({@code stato_record}=ANNULLATO).
+     * delivery, then the later line wins), WITHDRAWAL ({@code stato_record}=ANNULLATO). CORRECTION lists the
+     * explicit corrections (a residence moved, a need level corrected); cases closed, projects made integrated,
+     * activities held and discharges completed are further versions of the same kind, not listed.
      *
      * @param deliveryId   the delivery carrying the scenario's row
      * @param aggiornatoIl the {@code aggiornato_il} of that row
