@@ -86,6 +86,11 @@ final class AfamRegistry {
                 .map(u -> u.cudes).toList();
     }
 
+    /** Whether the unit type is in {@code tipo_unita_afam}. */
+    boolean listedType(String tipo) {
+        return targetOfType.containsKey(tipo);
+    }
+
     /** A unit code that no unit has (a FLUSSO {@code codice_udo} to warn about). */
     static String unknownCudes(Rand r) {
         return String.format(Locale.ROOT, "0%05d", r.between(95_000, 99_999));
