@@ -42,10 +42,8 @@ final class AfamRegistry {
     static AfamRegistry build(Reference ref, List<Territory.Ambito> ambiti, Scale scale, LocalDate from, LocalDate to,
                               long seed) {
         List<LocalDate> dates = new ArrayList<>(Semester.endedBetween(from, to).stream().map(Semester::end).toList());
-        if (dates.isEmpty() || !dates.get(dates.size() - 1).equals(to)) {
-            if (dates.size() < 2) dates.add(to);
-        }
-        if (dates.size() < 2) dates.add(0, from);
+        if (dates.size() < 2 && !dates.contains(to)) dates.add(to);
+        if (dates.size() < 2) dates.add(0, dates.get(0).minusMonths(6));
         AfamRegistry reg = new AfamRegistry(List.copyOf(dates));
         CodeList types = ref.codeLists.get("tipo_unita_afam");
         types.codes().forEach(c -> reg.targetOfType.put(c.code(), c.attribute("target") == null ? "ALTRO" : c.attribute("target")));
@@ -88,9 +86,14 @@ final class AfamRegistry {
                 .map(u -> u.cudes).toList();
     }
 
+    /** Whether the unit type is in {@code tipo_unita_afam}. */
+    boolean listedType(String tipo) {
+        return targetOfType.containsKey(tipo);
+    }
+
     /** A unit code that no unit has (a FLUSSO {@code codice_udo} to warn about). */
     static String unknownCudes(Rand r) {
-        return String.format("0%05d", r.between(95_000, 99_999));
+        return String.format(Locale.ROOT, "0%05d", r.between(95_000, 99_999));
     }
 
     private void evolve(Rand r, Territory t, int s) {
@@ -182,7 +185,7 @@ final class AfamRegistry {
         Territory.Comune comune = t.comune(istat);
         Territory.HealthAuthority ats = t.authority(asst.codicePadre());
         String tipo = pickType(r);
-        String cudes = String.format("0%05d", nextCudes);
+        String cudes = String.format(Locale.ROOT, "0%05d", nextCudes);
         nextCudes += r.between(1, 37);
         Map<String, String> f = new LinkedHashMap<>();
         f.put("CODICE_ATS", ats.codice());
@@ -227,9 +230,9 @@ final class AfamRegistry {
             default -> "PARROCCHIA DI " + r.pick("SAN MARTINO", "SANTA MARIA ASSUNTA", "SAN GIORGIO");
         };
         String cf = kind == 4 || kind == 5
-                ? String.format("9%010d", r.between(0, 999_999_999))
-                : String.format("%011d", r.between(1_000_000, 999_999_999));
-        f.put("COD_EG", String.format("%06d", nextEnte));
+                ? String.format(Locale.ROOT, "9%010d", r.between(0, 999_999_999))
+                : String.format(Locale.ROOT, "%011d", r.between(1_000_000, 999_999_999));
+        f.put("COD_EG", String.format(Locale.ROOT, "%06d", nextEnte));
         nextEnte += r.between(1, 9);
         f.put("DENOMINAZIONE_EG", name);
         f.put("CODICE_FISCALE_EG", cf);

@@ -67,7 +67,7 @@ final class AmbitoGenerator {
         for (int i = 0; i < Math.max(1, Math.round(n * 0.06)); i++) journeys.dischargeOnly(newPerson(r, 70, 95, null));
         new ActivityPlanner(tl, Rand.derive(o.seed(), "activities", code), ids, code, o.scale().activityFactor()).plan();
         new VersionScenarios(tl, Rand.derive(o.seed(), "scenarios", code), ambito.comuni(), journeys.marks)
-                .apply(Math.max(1, (int) Math.round(n * 0.01)), journeys.referencedAssessments);
+                .apply(Math.max(1, (int) Math.round(n * 0.01)), journeys.records.referencedAssessments);
 
         String other = ref.otherAmbito(code);
         Rand fresh = Rand.derive(o.seed(), "defect-persons", code);
@@ -80,7 +80,7 @@ final class AmbitoGenerator {
                         deliveryIds.get(m.version().delivery), Formats.timestamp(m.version().at), m.expected()))
                 .toList();
 
-        FlussoPlan plan = FlussoPlan.build(journeys.spans, o.scale().flussoOnlyPersonsPerAmbito(), persons,
+        FlussoPlan plan = FlussoPlan.build(journeys.records.spans, o.scale().flussoOnlyPersonsPerAmbito(), persons,
                 Rand.derive(o.seed(), "flusso-plan", code), afam, code, ambito.comuni(), o.from(), o.to());
         Result flusso = writeFlusso(plan, other);
         return new Result(scenarios, flusso.missing(), flusso.resent());
@@ -89,7 +89,7 @@ final class AmbitoGenerator {
     /** Writes the FLUSSO semesters; the result names the missing and re-sent ones (no scenarios). */
     private Result writeFlusso(FlussoPlan plan, String other) {
         String code = ambito.codice();
-        FlussoWriter writer = new FlussoWriter(plan, code, o.scale().cofundedShare(), defects, o.seed());
+        FlussoWriter writer = new FlussoWriter(plan, code, o.scale(), defects, o.seed());
         List<SemesterRef> missing = new ArrayList<>(), resent = new ArrayList<>();
         for (int s = 0; s < schedule.semesters.size(); s++) {
             Semester sem = schedule.semesters.get(s);

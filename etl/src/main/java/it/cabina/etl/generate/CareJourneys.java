@@ -1,12 +1,12 @@
 package it.cabina.etl.generate;
 
+import it.cabina.etl.generate.CaseRecords.CaseInfo;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The social records of the persons an Ambito follows: for each person a case (presa in carico), its assessments
@@ -16,34 +16,15 @@ import java.util.Set;
  * non-self-sufficient persons, PIPPI pre/post assessments and projects, Dopo di Noi assessments, EEMM for inclusion.
  */
 final class CareJourneys {
-    private static final Map<String, String> SERVICE_TO_PRESTAZIONE = Map.of("SAD", "SAD", "PASTI", "PASTI",
-            "TELESOCCORSO", "TELESOCCORSO", "CDI", "CDI", "CSE", "CSE", "SFA", "SFA",
-            "EDUCATIVA_DOMICILIARE", "EDUCATIVA_DOMICILIARE", "TRASPORTO", "TRASPORTO");
-    private static final List<String> SERVICES = List.of("SAD", "ADI", "PASTI", "TELESOCCORSO", "CDI", "CSE", "SFA",
-            "EDUCATIVA_DOMICILIARE", "TRASPORTO", "ALTRO");
-    private static final List<String> FIGURES = List.of("AS_AMBITO", "AS_COMUNE", "MMG", "PLS", "IFEC",
-            "MEDICO_ASST", "PSICOLOGO", "EDUCATORE", "NPI", "INFERMIERE", "ALTRO");
-
-    /** A case as opened: what its assessments and projects must respect. */
-    private record CaseInfo(String id, Area area, LocalDate open, LocalDate close, boolean viaDischarge) {
-        boolean fits(LocalDate d, LocalDate to) {
-            return !d.isBefore(open) && (close == null || !d.isAfter(close)) && !d.isAfter(to);
-        }
-    }
-
     private final CsiTimeline tl;
     private final Rand r;
     private final IdSequence ids;
     private final String ambitoCode;
     private final List<String> comuni;
     private final List<String> allComuni;
-    private final List<String> hospitals;
     final Map<String, LocalDate> caseOpenings = new HashMap<>();
-    final Set<String> referencedAssessments = new HashSet<>();
-    final List<ServiceSpan> spans = new ArrayList<>();
     final List<ScenarioMark> marks = new ArrayList<>();
-    /** Persons written to persone.csv: id_persona → person (the defect injector copies some). */
-    final Map<String, Person> persons = new HashMap<>();
+    final CaseRecords records;
 
     CareJourneys(CsiTimeline tl, Rand r, IdSequence ids, String ambitoCode, List<String> comuni,
                  List<String> allComuni, List<String> hospitals) {
@@ -53,7 +34,7 @@ final class CareJourneys {
         this.ambitoCode = ambitoCode;
         this.comuni = comuni;
         this.allComuni = allComuni;
-        this.hospitals = hospitals;
+        this.records = new CaseRecords(tl, r, ids, comuni, hospitals, marks);
     }
 
     /** Follows a person in the given area: person record, one case (sometimes a second one later) and its path. */
@@ -64,11 +45,8 @@ final class CareJourneys {
         // a discharge is signalled at most 3 days before the case opens: the person is recorded before that
         LocalDate firstEvent = viaDischarge ? open.minusDays(4) : open;
         String pid = ids.next(Layout.PERSONE);
-        Row person = new Row(Layout.PERSONE).set("id_persona", pid).set("codice_fiscale", p.taxCode())
-                .set("sesso", p.sesso()).set("data_nascita", Formats.date(p.birthDate()))
-                .set("comune_residenza", comune).set("cittadinanza", p.cittadinanza());
+        Row person = personRow(pid, p, comune);
         tl.emit(r.officeTime(firstEvent.minusDays(r.between(0, 3))), person);
-        persons.put(pid, p);
         CaseInfo c = openCase(pid, p, area, open, viaDischarge, comune);
         if (c.close() != null && r.chance(0.07)) {
             LocalDate again = c.close().plusDays(r.between(30, 200));
@@ -88,12 +66,9 @@ final class CareJourneys {
     void dischargeOnly(Person p) {
         LocalDate segnalazione = r.date(tl.from, tl.to.minusDays(10));
         String pid = ids.next(Layout.PERSONE);
-        Row person = new Row(Layout.PERSONE).set("id_persona", pid).set("codice_fiscale", p.taxCode())
-                .set("sesso", p.sesso()).set("data_nascita", Formats.date(p.birthDate()))
-                .set("comune_residenza", r.pick(comuni)).set("cittadinanza", p.cittadinanza());
+        Row person = personRow(pid, p, r.pick(comuni));
         tl.emit(r.officeTime(segnalazione.minusDays(1)), person);
-        persons.put(pid, p);
-        discharge(pid, null, segnalazione, segnalazione, false);
+        records.discharge(pid, null, segnalazione, segnalazione, false);
     }
 
     private LocalDate openingDate() {
@@ -116,7 +91,7 @@ final class CareJourneys {
                 .set("integrata_asst", Formats.flag(r.chance(area.integrated + 0.05 * tl.trend(open))));
         tl.emit(r.officeTime(open), row);
         if (viaDischarge) {
-            discharge(pid, cid, open.minusDays(r.between(1, 3)), open, area == Area.ADULTI_FRAGILI && r.chance(0.5));
+            records.discharge(pid, cid, open.minusDays(r.between(1, 3)), open, area == Area.ADULTI_FRAGILI && r.chance(0.5));
         }
         switch (area) {
             case ANZIANI -> elderlyPath(c, p);
@@ -150,23 +125,23 @@ final class CareJourneys {
                 : bisogno.equals("ALTO") && nonAuto ? r.weighted(List.of("B1", "SAD", "B2"), new double[]{30, 45, 25})
                 : r.weighted(List.of("B2", "SAD", "NESSUNA"), new double[]{35, 45, 20});
         String strumento = r.weighted(List.of("SVAMA", "SCHEDA_UNICA_DISTRETTO", "ALTRO"), new double[]{70, 25, 5});
-        String esito = esito(0.78);
-        String vid = assess(c, d, "UVM", strumento, figures(d, 0.5, 0.5, 0.6, 0, 0.4, 0.5, 0.05, 0, 0, 0.3, 0.05),
+        String esito = records.esito(0.78);
+        String vid = records.assess(c, d, "UVM", strumento, records.figures(d, 0.5, 0.5, 0.6, 0, 0.4, 0.5, 0.05, 0, 0, 0.3, 0.05),
                 bisogno, Formats.flag(nonAuto), misura, esito, "", 0.5);
         if (vid != null && esito.equals("PROGETTO")) {
             boolean sadMeasure = misura.equals("SAD") || misura.equals("DIMISSIONI_PROTETTE");
-            List<String> services = services(new double[]{sadMeasure ? 1 : 0.85, c.viaDischarge() ? 0.4 : 0.2,
+            List<String> services = records.services(new double[]{sadMeasure ? 1 : 0.85, c.viaDischarge() ? 0.4 : 0.2,
                     0.3, 0.3, 0.1, 0, 0, 0, 0.1, 0.03}, "PASTI");
             boolean sad = services.contains("SAD");
             LocalDate start = d.plusDays(r.between(3, 30));
-            project(c, p, r.chance(0.15) ? null : vid, "PAI", start, services,
+            records.project(c, p, r.chance(0.15) ? null : vid, "PAI", start, services,
                     r.chance(sad ? 0.45 + 0.15 * tl.trend(start) : 0.2),
                     c.viaDischarge() && sad && r.chance(0.5));
         }
         if (vid != null && r.chance(0.3)) {
             LocalDate again = d.plusDays(r.between(180, 365));
-            assess(c, again, r.chance(0.5) ? "UVM" : "SOCIALE", strumento,
-                    figures(again, 0.5, 0.5, 0.5, 0, 0.4, 0.4, 0.05, 0, 0, 0.3, 0.05), r.pick("ALTO", "MEDIO"),
+            records.assess(c, again, r.chance(0.5) ? "UVM" : "SOCIALE", strumento,
+                    records.figures(again, 0.5, 0.5, 0.5, 0, 0.4, 0.4, 0.05, 0, 0, 0.3, 0.05), r.pick("ALTO", "MEDIO"),
                     Formats.flag(nonAuto), misura, r.pick("IN_CORSO", "NESSUN_INTERVENTO"), "", 0.5);
         }
     }
@@ -177,59 +152,59 @@ final class CareJourneys {
         String misura = age >= 18 && r.chance(0.25) ? "DOPO_DI_NOI"
                 : r.weighted(List.of("B1", "B2", "NESSUNA"), new double[]{20, 40, 40});
         String strumento = r.weighted(List.of("SVAMDI", "SCHEDA_UNICA_DISTRETTO", "ALTRO"), new double[]{75, 15, 10});
-        String esito = esito(0.7);
-        String vid = assess(c, d, r.chance(0.5) ? "UVM" : "EEMM", strumento,
-                figures(d, 0.5, 0.3, 0.3, age < 14 ? 0.4 : 0, 0.1, 0.5, 0.4, 0.4, age < 18 ? 0.6 : 0, 0.1, 0.05),
+        String esito = records.esito(0.7);
+        String vid = records.assess(c, d, r.chance(0.5) ? "UVM" : "EEMM", strumento,
+                records.figures(d, 0.5, 0.3, 0.3, age < 14 ? 0.4 : 0, 0.1, 0.5, 0.4, 0.4, age < 18 ? 0.6 : 0, 0.1, 0.05),
                 r.weighted(List.of("ALTO", "MEDIO", "BASSO"), new double[]{35, 45, 20}), Formats.flag(r.chance(0.6)),
                 misura, esito, "", misura.equals("DOPO_DI_NOI") ? 0.85 : 0.4);
         if (vid != null && esito.equals("PROGETTO")) {
             LocalDate start = d.plusDays(r.between(5, 40));
-            project(c, p, vid, misura.equals("DOPO_DI_NOI") ? "PROGETTO_DI_VITA" : "PROGETTO_INDIVIDUALIZZATO", start,
-                    services(new double[]{0.15, 0.05, 0, 0, 0, 0.4, 0.3, 0.05, 0.35, 0.1}, "CSE"), r.chance(0.25), false);
+            records.project(c, p, vid, misura.equals("DOPO_DI_NOI") ? "PROGETTO_DI_VITA" : "PROGETTO_INDIVIDUALIZZATO", start,
+                    records.services(new double[]{0.15, 0.05, 0, 0, 0, 0.4, 0.3, 0.05, 0.35, 0.1}, "CSE"), r.chance(0.25), false);
         }
     }
 
     private void familyPath(CaseInfo c, Person p) {
         LocalDate d = c.open().plusDays(r.between(5, 30));
         if (r.chance(0.55)) {
-            String esito = esito(0.75);
-            String pre = assess(c, d, "PRE_ASSESSMENT", "MULTIDIMENSIONALE_PIPPI",
-                    figures(d, 0.3, 0.8, 0, 0.3, 0, 0, 0.5, 0.7, 0.2, 0, 0.05), r.pick("ALTO", "MEDIO"), "N", "PIPPI",
+            String esito = records.esito(0.75);
+            String pre = records.assess(c, d, "PRE_ASSESSMENT", "MULTIDIMENSIONALE_PIPPI",
+                    records.figures(d, 0.3, 0.8, 0, 0.3, 0, 0, 0.5, 0.7, 0.2, 0, 0.05), r.pick("ALTO", "MEDIO"), "N", "PIPPI",
                     esito, "", 0.25);
             if (pre == null) return;
             LocalDate post = d.plusDays(r.between(270, 420));
-            String postId = assess(c, post, "POST_ASSESSMENT", "MULTIDIMENSIONALE_PIPPI",
-                    figures(post, 0.3, 0.8, 0, 0.3, 0, 0, 0.5, 0.7, 0.2, 0, 0.05), r.pick("MEDIO", "BASSO"), "N",
+            String postId = records.assess(c, post, "POST_ASSESSMENT", "MULTIDIMENSIONALE_PIPPI",
+                    records.figures(post, 0.3, 0.8, 0, 0.3, 0, 0, 0.5, 0.7, 0.2, 0, 0.05), r.pick("MEDIO", "BASSO"), "N",
                     "PIPPI", r.pick("IN_CORSO", "NESSUN_INTERVENTO"), Formats.flag(r.chance(0.6)), 0.25);
             if (esito.equals("PROGETTO")) {
                 LocalDate start = d.plusDays(r.between(5, 25));
-                project(c, p, pre, "PROGETTO_PIPPI", start,
-                        services(new double[]{0, 0, 0, 0, 0, 0, 0, 0.8, 0, 0.2}, "EDUCATIVA_DOMICILIARE"), false, false,
+                records.project(c, p, pre, "PROGETTO_PIPPI", start,
+                        records.services(new double[]{0, 0, 0, 0, 0, 0, 0, 0.8, 0, 0.2}, "EDUCATIVA_DOMICILIARE"), false, false,
                         postId != null ? post.plusDays(r.between(0, 30)) : null);
             }
         } else {
-            String esito = esito(0.6);
-            String vid = assess(c, d, "SOCIALE", r.chance(0.5) ? "ALTRO" : "",
-                    figures(d, 0.2, 0.8, 0, 0.2, 0, 0, 0.3, 0.4, 0.1, 0, 0.1), r.pick("MEDIO", "BASSO"), "N", "NESSUNA",
+            String esito = records.esito(0.6);
+            String vid = records.assess(c, d, "SOCIALE", r.chance(0.5) ? "ALTRO" : "",
+                    records.figures(d, 0.2, 0.8, 0, 0.2, 0, 0, 0.3, 0.4, 0.1, 0, 0.1), r.pick("MEDIO", "BASSO"), "N", "NESSUNA",
                     esito, "", 0.15);
             if (vid != null && esito.equals("PROGETTO")) {
-                project(c, p, vid, "PROGETTO_INDIVIDUALIZZATO", d.plusDays(r.between(5, 30)),
-                        services(new double[]{0, 0, 0, 0, 0, 0, 0, 0.9, 0.05, 0.1}, "EDUCATIVA_DOMICILIARE"), false, false);
+                records.project(c, p, vid, "PROGETTO_INDIVIDUALIZZATO", d.plusDays(r.between(5, 30)),
+                        records.services(new double[]{0, 0, 0, 0, 0, 0, 0, 0.9, 0.05, 0.1}, "EDUCATIVA_DOMICILIARE"), false, false);
             }
         }
     }
 
     private void inclusionPath(CaseInfo c, Person p) {
         LocalDate d = c.open().plusDays(r.between(5, 40));
-        String esito = esito(0.75);
-        String vid = assess(c, d, "EEMM", r.chance(0.4) ? "SCHEDA_UNICA_DISTRETTO" : "ALTRO",
-                figures(d, 0.7, 0.6, 0, 0, 0, 0, 0.15, 0.2, 0, 0, 0.5), r.pick("MEDIO", "BASSO"), "N",
+        String esito = records.esito(0.75);
+        String vid = records.assess(c, d, "EEMM", r.chance(0.4) ? "SCHEDA_UNICA_DISTRETTO" : "ALTRO",
+                records.figures(d, 0.7, 0.6, 0, 0, 0, 0, 0.15, 0.2, 0, 0, 0.5), r.pick("MEDIO", "BASSO"), "N",
                 r.chance(0.8) ? "ADI_INCLUSIONE" : "NESSUNA", esito, "", 0.3);
         if (vid != null && esito.equals("PROGETTO")) {
             LocalDate start = d.plusDays(r.between(5, 30));
-            if (project(c, p, vid, "PATTO_INCLUSIONE", start,
+            if (records.project(c, p, vid, "PATTO_INCLUSIONE", start,
                     r.chance(0.7) ? List.of() : List.of("ALTRO"), false, false)) {
-                spans.add(new ServiceSpan(p.taxCode(), r.pick(comuni), "CONTRIBUTO_ECONOMICO", start,
+                records.spans.add(new ServiceSpan(p.taxCode(), r.pick(comuni), "CONTRIBUTO_ECONOMICO", start,
                         start.plusMonths(r.between(2, 6)), ""));
             }
         }
@@ -237,151 +212,26 @@ final class CareJourneys {
 
     private void fragileAdultPath(CaseInfo c, Person p) {
         LocalDate d = c.open().plusDays(r.between(3, 30));
-        String esito = esito(0.55);
-        String vid = assess(c, d, "SOCIALE", r.chance(0.3) ? "SCHEDA_UNICA_DISTRETTO" : "ALTRO",
-                figures(d, 0.3, 0.8, 0.1, 0, 0.05, 0.1, 0.2, 0.1, 0, 0.05, 0.2), r.pick("ALTO", "MEDIO", "BASSO"),
+        String esito = records.esito(0.55);
+        String vid = records.assess(c, d, "SOCIALE", r.chance(0.3) ? "SCHEDA_UNICA_DISTRETTO" : "ALTRO",
+                records.figures(d, 0.3, 0.8, 0.1, 0, 0.05, 0.1, 0.2, 0.1, 0, 0.05, 0.2), r.pick("ALTO", "MEDIO", "BASSO"),
                 Formats.flag(r.chance(0.15)), r.chance(0.3) ? "ADI_INCLUSIONE" : "NESSUNA", esito, "", 0.25);
         if (vid != null && esito.equals("PROGETTO")) {
-            project(c, p, vid, "PROGETTO_INDIVIDUALIZZATO", d.plusDays(r.between(3, 25)),
-                    services(new double[]{0.05, 0, 0.3, 0.05, 0, 0, 0, 0, 0.2, 0.5}, "ALTRO"), false, false);
+            records.project(c, p, vid, "PROGETTO_INDIVIDUALIZZATO", d.plusDays(r.between(3, 25)),
+                    records.services(new double[]{0.05, 0, 0.3, 0.05, 0, 0, 0, 0, 0.2, 0.5}, "ALTRO"), false, false);
         }
-    }
-
-    // ---- records ----------------------------------------------------------------------------------------------
-
-    private String esito(double project) {
-        return r.chance(project) ? "PROGETTO" : r.pick("IN_CORSO", "INVIO_ALTRO_SERVIZIO", "NESSUN_INTERVENTO");
-    }
-
-    /** An assessment on day {@code d} of the case, or null when that day is outside the case or after {@code to}. */
-    private String assess(CaseInfo c, LocalDate d, String tipo, String strumento, String figures, String bisogno,
-                          String nonAuto, String misura, String esito, String obiettivo, double joint) {
-        if (!c.fits(d, tl.to)) return null;
-        String id = ids.next(Layout.VALUTAZIONI);
-        int trend = tl.trend(d);
-        boolean shareable = strumento.equals("SVAMA") || strumento.equals("SVAMDI")
-                || strumento.equals("SCHEDA_UNICA_DISTRETTO") || strumento.equals("MULTIDIMENSIONALE_PIPPI");
-        Row row = new Row(Layout.VALUTAZIONI).set("id_valutazione", id).set("id_presa_in_carico", c.id())
-                .set("data_valutazione", Formats.date(d)).set("tipo_valutazione", tipo).set("strumento", strumento)
-                .set("strumento_condiviso", strumento.isEmpty() ? "" : Formats.flag(shareable && r.chance(0.45 + 0.15 * trend)))
-                .set("congiunta_asst", Formats.flag(r.chance(Math.min(1, joint + 0.05 * trend))))
-                .set("figure_professionali", figures).set("bisogno_assistenziale", bisogno)
-                .set("non_autosufficiente", nonAuto).set("misura", misura).set("esito", esito)
-                .set("obiettivo_raggiunto", obiettivo);
-        tl.emit(r.officeTime(d), row);
-        if (bisogno.equals("MEDIO") && r.chance(0.05)) {
-            LocalDate fix = d.plusDays(r.between(1, 20));
-            if (tl.emit(r.officeTime(fix), row.copy().set("bisogno_assistenziale", "ALTO"))) {
-                marks.add(new ScenarioMark(ScenarioMark.CORRECTION, last(), "bisogno_assistenziale=ALTO"));
-            }
-        }
-        return id;
-    }
-
-    private boolean project(CaseInfo c, Person p, String assessmentId, String tipo, LocalDate start,
-                            List<String> services, boolean integrated, boolean withDischarge) {
-        return project(c, p, assessmentId, tipo, start, services, integrated, withDischarge, null);
-    }
-
-    /** A project starting on {@code start} (skipped when outside the case); closes with the case or on {@code end}. */
-    private boolean project(CaseInfo c, Person p, String assessmentId, String tipo, LocalDate start,
-                            List<String> services, boolean integrated, boolean withDischarge, LocalDate end) {
-        if (!c.fits(start, tl.to)) return false;
-        String id = ids.next(Layout.PROGETTI);
-        if (assessmentId != null) referencedAssessments.add(assessmentId);
-        LocalDate close = end;
-        if (c.close() != null) {
-            LocalDate withCase = c.close().minusDays(r.between(0, 10));
-            close = withCase.isBefore(start) ? start : withCase;
-            if (end != null && end.isBefore(close)) close = end.isBefore(start) ? start : end;
-        } else if (close == null && r.chance(0.2)) {
-            close = start.plusDays(r.between(90, 400));
-        }
-        if (close != null && close.isAfter(tl.to)) close = null;
-        Row row = new Row(Layout.PROGETTI).set("id_progetto", id).set("id_presa_in_carico", c.id())
-                .set("id_valutazione", assessmentId).set("tipo_progetto", tipo).set("data_avvio", Formats.date(start))
-                .set("data_fine_prevista", Formats.date(start.plusMonths(r.chance(0.5) ? 6 : 12)))
-                .set("piano_unico_integrato", Formats.flag(integrated)).set("servizi", String.join("|", services))
-                .set("comprende_dimissione_protetta", Formats.flag(withDischarge));
-        tl.emit(r.officeTime(start), row);
-        if (!integrated && services.contains("SAD") && r.chance(0.1)) {
-            LocalDate d = start.plusDays(r.between(30, 120));
-            if (close == null || d.isBefore(close)) {
-                row = row.copy().set("piano_unico_integrato", "S");
-                tl.emit(r.officeTime(d), row);
-            }
-        }
-        if (close != null) tl.emit(r.officeTime(close), row.copy().set("data_chiusura", Formats.date(close)));
-        if (!r.chance(0.12)) {
-            LocalDate spanEnd = close != null ? close : tl.to.plusYears(5);
-            for (String s : services) {
-                String prestazione = SERVICE_TO_PRESTAZIONE.get(s);
-                if (prestazione != null) spans.add(new ServiceSpan(p.taxCode(), r.pick(comuni), prestazione, start, spanEnd, ""));
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A protected discharge signalled on {@code segnalazione}; with a case, the completed version names it and is
-     * not sent before the case opened.
-     */
-    private void discharge(String pid, String caseId, LocalDate segnalazione, LocalDate caseOpen, boolean homeless) {
-        String id = ids.next(Layout.DIMISSIONI_PROTETTE);
-        boolean withCase = caseId != null;
-        int trend = tl.trend(segnalazione);
-        LocalDate ready = segnalazione.plusDays(r.between(1, 6));
-        String dest = r.weighted(List.of("DOMICILIO", "STRUTTURA_RESIDENZIALE", "ALTRO"),
-                withCase ? new double[]{75, 18, 7} : new double[]{55, 35, 10});
-        int wait = switch (dest) {
-            case "DOMICILIO" -> Math.max(0, r.between(1, 9) - trend);
-            case "STRUTTURA_RESIDENZIALE" -> Math.max(1, r.between(5, 30) - 2 * trend);
-            default -> r.between(0, 12);
-        };
-        LocalDate out = ready.plusDays(wait);
-        boolean need = r.chance(withCase ? 0.95 : 0.45);
-        Row row = new Row(Layout.DIMISSIONI_PROTETTE).set("id_dimissione", id).set("id_persona", pid)
-                .set("presidio", r.pick(hospitals)).set("data_segnalazione", Formats.date(segnalazione))
-                .set("destinazione", dest).set("bisogno_servizi_sociali", Formats.flag(need))
-                .set("necessita_sad", Formats.flag(dest.equals("DOMICILIO") && r.chance(withCase ? 0.8 : 0.3)))
-                .set("integrazione_informativa", Formats.flag(r.chance(0.35 + 0.15 * trend)))
-                .set("senza_dimora", Formats.flag(homeless));
-        tl.emit(r.officeTime(segnalazione), row);
-        Row done = row.copy().set("id_presa_in_carico", caseId).set("data_dimissibilita", Formats.date(ready))
-                .set("data_dimissione", Formats.date(out))
-                .set("servizi_attivati", Formats.flag(need && r.chance(withCase ? 0.85 : 0.25)));
-        LocalDate sent = out.isBefore(caseOpen) ? caseOpen : out;
-        tl.emit(r.officeTime(sent.plusDays(r.between(0, 2))), done);
-    }
-
-    // ---- helpers ----------------------------------------------------------------------------------------------
-
-    /**
-     * Professional roles present, each with its probability (in code-list order); the Ambito social worker grows
-     * more present over the years. At least one.
-     */
-    private String figures(LocalDate d, double... p) {
-        List<String> chosen = new ArrayList<>();
-        for (int i = 0; i < FIGURES.size(); i++) {
-            double pi = i == 0 && p[0] > 0 ? Math.min(0.95, p[0] + 0.12 * tl.trend(d)) : p[i];
-            if (r.chance(pi)) chosen.add(FIGURES.get(i));
-        }
-        if (chosen.isEmpty()) chosen.add(p[0] > 0 ? "AS_AMBITO" : "AS_COMUNE");
-        return String.join("|", chosen);
-    }
-
-    /** Services drawn with these probabilities (in code-list order); {@code fallback} when none is drawn. */
-    private List<String> services(double[] p, String fallback) {
-        List<String> chosen = new ArrayList<>();
-        for (int i = 0; i < SERVICES.size(); i++) if (r.chance(p[i])) chosen.add(SERVICES.get(i));
-        if (chosen.isEmpty()) chosen.add(fallback);
-        return chosen;
     }
 
     private String other(String comune) {
         String c;
         do c = r.pick(comuni); while (c.equals(comune));
         return c;
+    }
+
+    private static Row personRow(String pid, Person p, String comune) {
+        return new Row(Layout.PERSONE).set("id_persona", pid).set("codice_fiscale", p.taxCode())
+                .set("sesso", p.sesso()).set("data_nascita", Formats.date(p.birthDate()))
+                .set("comune_residenza", comune).set("cittadinanza", p.cittadinanza());
     }
 
     private CsiVersion last() {

@@ -58,8 +58,4 @@ final class CsiTimeline {
     int trend(LocalDate day) {
         return Math.max(0, day.getYear() - from.getYear());
     }
-
-    boolean afterTo(LocalDate day) {
-        return day.isAfter(to);
-    }
 }

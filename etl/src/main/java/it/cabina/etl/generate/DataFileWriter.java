@@ -58,10 +58,6 @@ final class DataFileWriter implements Closeable {
         }
     }
 
-    Layout layout() { return layout; }
-
-    int rows() { return rows; }
-
     /** Writes a data row; returns its 1-based line number (the header is line 1). */
     int write(Row row) {
         writeLine(row.values());

@@ -47,12 +47,6 @@ final class DeliveryWriter {
         this.periodTo = periodTo;
     }
 
-    String deliveryId() { return deliveryId; }
-
-    String sender() { return sender; }
-
-    ZonedDateTime extractedAt() { return extractedAt; }
-
     /** Opens the next data file of the delivery (files are listed in the manifest in opening order). */
     DataFileWriter file(Layout layout, boolean bom) {
         if (layout.source() != source) throw new IllegalArgumentException(layout + " is not a " + source + " file");

@@ -2,7 +2,8 @@ package it.cabina.etl.generate;
 
 /**
  * Writes the FULL {@code prestazioni.csv} of one Ambito-semester: month by month, one row per service active in
- * the month (a second row when a second funding source pays part of it), streamed. A later revision of the same
+ * the month (or several, see {@link Scale#serviceRowsPerMonth()}; a second row when a second funding source pays
+ * part of it), streamed. A later revision of the same
  * semester (a re-send) drops, changes and adds a few rows, so that it differs from the first one.
  */
 final class FlussoWriter {
@@ -12,13 +13,15 @@ final class FlussoWriter {
     private final FlussoPlan plan;
     private final String ambitoCode;
     private final double cofundedShare;
+    private final int rowsPerMonth;
     private final DefectInjector defects;
     private final long seed;
 
-    FlussoWriter(FlussoPlan plan, String ambitoCode, double cofundedShare, DefectInjector defects, long seed) {
+    FlussoWriter(FlussoPlan plan, String ambitoCode, Scale scale, DefectInjector defects, long seed) {
         this.plan = plan;
         this.ambitoCode = ambitoCode;
-        this.cofundedShare = cofundedShare;
+        this.cofundedShare = scale.cofundedShare();
+        this.rowsPerMonth = scale.serviceRowsPerMonth();
         this.defects = defects;
         this.seed = seed;
     }
@@ -43,13 +46,15 @@ final class FlussoWriter {
                         firstChanged = true;
                     }
                 }
-                if (cofunded) {
-                    long part = qty / 200 * 100;
-                    String other = t.fonti().stream().filter(f -> !f.equals(fonte)).findFirst().orElse(fonte);
-                    emit(w, ctx, s, month, span, t, qty - part, user, fonte);
-                    emit(w, ctx, s, month, span, t, part, user, other);
-                } else {
-                    emit(w, ctx, s, month, span, t, qty, user, fonte);
+                for (long part : split(qty, t.stepQty())) {
+                    if (cofunded && part >= 200) {
+                        long second = part / 200 * 100;
+                        String other = t.fonti().stream().filter(f -> !f.equals(fonte)).findFirst().orElse(fonte);
+                        emit(w, ctx, s, month, span, t, part - second, user, fonte);
+                        emit(w, ctx, s, month, span, t, second, user, other);
+                    } else {
+                        emit(w, ctx, s, month, span, t, part, user, fonte);
+                    }
                 }
                 if (revision > 1 && change.chance(0.02)) {
                     Tariff late = Tariff.of("SEGRETARIATO_SOCIALE");
@@ -58,6 +63,19 @@ final class FlussoWriter {
                 }
             }
         }
+    }
+
+    /**
+     * A month's quantity as reported in up to {@code rowsPerMonth} rows (weekly or per-intervention reporting), each
+     * a positive multiple of the tariff's step.
+     */
+    private long[] split(long qty, long step) {
+        int n = (int) Math.max(1, Math.min(rowsPerMonth, qty / step));
+        long[] parts = new long[n];
+        long base = qty / step / n * step;
+        for (int i = 0; i < n; i++) parts[i] = base;
+        parts[n - 1] += qty - base * n;
+        return parts;
     }
 
     private void emit(DataFileWriter w, DefectContext ctx, Semester s, int month, ServiceSpan span, Tariff t, long qty,

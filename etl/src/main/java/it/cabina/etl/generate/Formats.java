@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Value formats of extracts.md. */
 final class Formats {
@@ -54,8 +55,8 @@ final class Formats {
         String sign = hundredths < 0 ? "-" : "";
         long abs = Math.abs(hundredths);
         long whole = abs / 100, frac = abs % 100;
-        if (twoDecimals) return sign + whole + sep + String.format("%02d", frac);
+        if (twoDecimals) return sign + whole + sep + String.format(Locale.ROOT, "%02d", frac);
         if (frac == 0) return sign + whole;
-        return sign + whole + sep + (frac % 10 == 0 ? String.valueOf(frac / 10) : String.format("%02d", frac));
+        return sign + whole + sep + (frac % 10 == 0 ? String.valueOf(frac / 10) : String.format(Locale.ROOT, "%02d", frac));
     }
 }

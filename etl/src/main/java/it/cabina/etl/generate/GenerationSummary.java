@@ -41,8 +41,9 @@ public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDat
      * @param rows       data rows written (header excluded), defective rows included: the manifest's {@code records}
      * @param sha256     lowercase hex SHA-256 of the file's bytes, as in the manifest
      * @param defects    every defective row written, in line order
-     * @param warnings   counts of values that the warehouse should warn about without setting the row aside
-     *                   ({@code UNKNOWN_UDO}: a FLUSSO {@code codice_udo} missing from AFAM)
+     * @param warnings   counts of rows the warehouse should load and report: {@code UNKNOWN_UDO} (a FLUSSO
+     *                   {@code codice_udo} missing from AFAM), {@code AMBITO_NOT_IN_REFERENCE} and
+     *                   {@code TYPE_NOT_IN_CODELIST} (AFAM units)
      */
     public record FileSummary(String name, int rows, String sha256, List<DefectRow> defects,
                               Map<String, Integer> warnings) {
@@ -68,7 +69,9 @@ public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDat
     /**
      * A versioning case the warehouse must resolve: CORRECTION (a later version with later {@code aggiornato_il}),
      * STALE_RESEND (a later delivery carrying an older version), TIE (same {@code aggiornato_il} twice: the later
-     * delivery, then the later line wins), WITHDRAWAL ({@code stato_record}=ANNULLATO).
+     * delivery, then the later line wins), WITHDRAWAL ({@code stato_record}=ANNULLATO). CORRECTION lists the
+     * explicit corrections (a residence moved, a need level corrected); cases closed, projects made integrated,
+     * activities held and discharges completed are further versions of the same kind, not listed.
      *
      * @param deliveryId   the delivery carrying the scenario's row
      * @param aggiornatoIl the {@code aggiornato_il} of that row

@@ -1,6 +1,7 @@
 package it.cabina.etl.generate;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,6 +29,6 @@ final class IdSequence {
     }
 
     private static String format(Layout layout, int n) {
-        return PREFIX.get(layout) + String.format("%07d", n);
+        return PREFIX.get(layout) + String.format(Locale.ROOT, "%07d", n);
     }
 }

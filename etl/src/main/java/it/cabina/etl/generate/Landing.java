@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -48,7 +49,7 @@ final class Landing {
         String name = source.name() + "_" + sender + "_" + FOLDER_TIME.format(extractedAt);
         String dayKey = source.name() + "-" + sender + "-" + ID_DATE.format(extractedAt);
         int seq = sequences.merge(dayKey, 1, Integer::sum);
-        String deliveryId = dayKey + "-" + String.format("%02d", seq);
+        String deliveryId = dayKey + "-" + String.format(Locale.ROOT, "%02d", seq);
         deleteRecursively(out.resolve(name));
         deleteRecursively(out.resolve(name + ".zip"));
         Path folder = zip ? staging.resolve(name) : out.resolve(name);

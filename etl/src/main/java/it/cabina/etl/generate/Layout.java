@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every data file of extracts.md: its source, file name and columns in order. */
+/**
+ * Every data file of extracts.md: its source, file name and columns in order. The CSI constants are declared in
+ * the order their files appear in a delivery (parents before children).
+ */
 public enum Layout {
     PERSONE(Source.CSI, "persone.csv", "id_persona", "id_persona", "codice_fiscale", "sesso", "data_nascita",
             "comune_residenza", "cittadinanza", "aggiornato_il", "stato_record"),
@@ -33,10 +36,6 @@ public enum Layout {
             "CODICE_CUDES", "DENOMINAZIONE_STRUTTURA", "NR_POSTI", "PROV", "CAP", "COMUNE_DI_UBICAZIONE", "FRAZIONE",
             "INDIRIZZO_STRUTTURA", "TELEFONO_STRUTTURA", "FAX_STRUTTURA", "EMAIL_STRUTTURA", "SITO_WEB_MAIL",
             "WGS84_Y", "WGS84_X", "location");
-
-    /** The CSI file order inside a delivery (parents before children). */
-    public static final List<Layout> CSI_FILES =
-            List.of(PERSONE, PRESE_IN_CARICO, VALUTAZIONI, PROGETTI, DIMISSIONI_PROTETTE, ATTIVITA);
 
     private final Source source;
     private final String fileName;

@@ -3,6 +3,7 @@ package it.cabina.etl.generate;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static it.cabina.etl.generate.DefectRule.*;
@@ -93,7 +94,7 @@ final class Mutations {
                 of(REQUIRED, "unita_misura", (row, c, r) -> row.set("unita_misura", "")),
                 of(FORMAT, "quota_ssn", (row, c, r) -> {
                     int euros = r.between(1000, 4999);
-                    row.set("quota_ssn", euros / 1000 + "." + String.format("%03d", euros % 1000) + "," + String.format("%02d", r.between(0, 99)));
+                    row.set("quota_ssn", euros / 1000 + "." + String.format(Locale.ROOT, "%03d", euros % 1000) + "," + String.format(Locale.ROOT, "%02d", r.between(0, 99)));
                 }),
                 of(CODE, "codice_prestazione", (row, c, r) -> row.set("codice_prestazione", r.pick("ADI", "RSA", "VOUCHER"))),
                 of(CODE, "fonte_finanziamento", (row, c, r) -> row.set("fonte_finanziamento", r.pick("FSE", "FONDO_SANITARIO"))),
@@ -108,6 +109,13 @@ final class Mutations {
                 columns()));
     }
 
+    private static final Map<DefectRule, Integer> LAYOUTS_WITH = new EnumMap<>(DefectRule.class);
+
+    static {
+        BY_LAYOUT.values().forEach(list -> list.stream().map(Mutation::rule).distinct()
+                .forEach(rule -> LAYOUTS_WITH.merge(rule, 1, Integer::sum)));
+    }
+
     private Mutations() {}
 
     static List<Mutation> forLayout(Layout layout) {
@@ -116,7 +124,7 @@ final class Mutations {
 
     /** In how many files a rule can be broken (rules of a single file are injected first). */
     static int layoutsWith(DefectRule rule) {
-        return (int) BY_LAYOUT.values().stream().filter(l -> l.stream().anyMatch(m -> m.rule() == rule)).count();
+        return LAYOUTS_WITH.getOrDefault(rule, 0);
     }
 
     /** How many rules only this file can break. */
@@ -142,7 +150,7 @@ final class Mutations {
         return switch (r.nextInt(3)) {
             case 0 -> Formats.ITALIAN_DATE.format(d);
             case 1 -> d.getYear() + "-02-30";
-            default -> d.getYear() + "-" + String.format("%02d", d.getMonthValue()) + "-" + "32";
+            default -> d.getYear() + "-" + String.format(Locale.ROOT, "%02d", d.getMonthValue()) + "-" + "32";
         };
     }
 

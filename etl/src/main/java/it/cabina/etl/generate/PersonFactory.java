@@ -62,9 +62,9 @@ final class PersonFactory {
     /** The 16-character tax code of these data (not registered as used). */
     static String build(String surname, String name, String sesso, LocalDate birth, String belfiore) {
         String first15 = surnameCode(surname) + nameCode(name)
-                + String.format("%02d", birth.getYear() % 100)
+                + String.format(Locale.ROOT, "%02d", birth.getYear() % 100)
                 + MONTHS.charAt(birth.getMonthValue() - 1)
-                + String.format("%02d", birth.getDayOfMonth() + (sesso.equals("F") ? 40 : 0))
+                + String.format(Locale.ROOT, "%02d", birth.getDayOfMonth() + (sesso.equals("F") ? 40 : 0))
                 + belfiore;
         return first15 + TaxCode.checkCharacter(first15);
     }

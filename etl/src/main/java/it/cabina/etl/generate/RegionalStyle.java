@@ -44,7 +44,7 @@ final class RegionalStyle {
 
     static String cap(String sigla, String istat) {
         int base = (int) province(sigla)[0];
-        return String.format("%05d", base + Integer.parseInt(istat.substring(3)) % 97);
+        return String.format(Locale.ROOT, "%05d", base + Integer.parseInt(istat.substring(3)) % 97);
     }
 
     static String phonePrefix(String sigla) {

@@ -2,13 +2,16 @@ package it.cabina.etl.generate;
 
 /**
  * Size presets. Every size is per Ambito, so a bigger preset is one more constant: rows are streamed to disk and
- * memory grows with the persons of one Ambito (plus the tax codes of all persons, kept to make them unique).
+ * memory grows with the persons of one Ambito (plus the tax codes of all persons, kept to make them unique, and the
+ * line numbers of the defective rows, kept for the summary). A regional preset of about 90 Ambiti, 350,000 persons
+ * and 30 million FLUSSO rows would be {@code REGION(0, 3900, 3000, 1.0, 18, 8, 3, 0.15, 4)} over a territory
+ * reference listing the 90 Ambiti ({@code maxAmbiti} 0 takes them all).
  */
 public enum Scale {
     /** A few Ambiti and a few dozen persons each: for tests, generated in about a second. */
-    SMALL(3, 30, 12, 0.12, 5, 4, 1, 0.10),
+    SMALL(3, 20, 8, 0.06, 5, 4, 1, 0.10, 1),
     /** All the Ambiti of the reference (12 in the demo territory), a few thousand persons, ~70k FLUSSO rows. */
-    DEMO(0, 350, 400, 1.0, 18, 8, 3, 0.15);
+    DEMO(0, 350, 400, 1.0, 18, 8, 3, 0.15, 1);
 
     private final int maxAmbiti;
     private final int personsPerAmbito;
@@ -18,9 +21,11 @@ public enum Scale {
     private final int outsideAmbiti;
     private final int afamUnitsPerOutsideAmbito;
     private final double cofundedShare;
+    private final int serviceRowsPerMonth;
 
     Scale(int maxAmbiti, int personsPerAmbito, int flussoOnlyPersonsPerAmbito, double activityFactor,
-          int afamUnitsPerAmbito, int outsideAmbiti, int afamUnitsPerOutsideAmbito, double cofundedShare) {
+          int afamUnitsPerAmbito, int outsideAmbiti, int afamUnitsPerOutsideAmbito, double cofundedShare,
+          int serviceRowsPerMonth) {
         this.maxAmbiti = maxAmbiti;
         this.personsPerAmbito = personsPerAmbito;
         this.flussoOnlyPersonsPerAmbito = flussoOnlyPersonsPerAmbito;
@@ -29,6 +34,7 @@ public enum Scale {
         this.outsideAmbiti = outsideAmbiti;
         this.afamUnitsPerOutsideAmbito = afamUnitsPerOutsideAmbito;
         this.cofundedShare = cofundedShare;
+        this.serviceRowsPerMonth = serviceRowsPerMonth;
     }
 
     /** How many Ambiti of the territory reference (in code order) get deliveries; 0 means all of them. */
@@ -53,4 +59,7 @@ public enum Scale {
 
     /** Share of FLUSSO service-months split over a second funding source (a second row). */
     public double cofundedShare() { return cofundedShare; }
+
+    /** Rows a service-month is reported in (weekly or per-intervention reporting splits the quantity); 1 = monthly. */
+    public int serviceRowsPerMonth() { return serviceRowsPerMonth; }
 }

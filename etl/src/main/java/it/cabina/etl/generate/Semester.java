@@ -23,10 +23,6 @@ record Semester(int year, int half) implements Comparable<Semester> {
         return half == 1 ? 1 : 7;
     }
 
-    boolean containsMonth(int month) {
-        return month >= firstMonth() && month < firstMonth() + 6;
-    }
-
     Semester next() {
         return half == 1 ? new Semester(year, 2) : new Semester(year + 1, 1);
     }

@@ -49,7 +49,7 @@ final class VersionScenarios {
             latest.merge(v.layout + "/" + v.id, v, (a, b) -> b.at.isAfter(a.at) || b.at.equals(a.at) && b.seq > a.seq ? b : a);
         }
         tl.versions.removeIf(v -> v.at.toLocalDate().isBefore(tl.from) && latest.get(v.layout + "/" + v.id) != v);
-        marks.removeIf(m -> !tl.versions.contains(m.version()) || m.version().at.toLocalDate().isBefore(tl.from));
+        marks.removeIf(m -> m.version().at.toLocalDate().isBefore(tl.from));
     }
 
     private Map<String, List<CsiVersion>> byRecord() {

@@ -103,8 +103,12 @@ class DeliveryGeneratorTest {
         assertEquals(expected, files);
         assertEquals(EnumSet.allOf(DefectRule.class), EnumSet.copyOf(summary.defectsByRule().keySet()));
         for (DeliverySummary d : summary.deliveries(Source.AFAM)) {
-            assertTrue(d.files().get(0).defects().isEmpty(), "no defect in AFAM");
+            FileSummary f = d.files().get(0);
+            assertTrue(f.defects().isEmpty(), "no defect in AFAM");
+            assertTrue(f.warnings().get(AfamWriter.AMBITO_NOT_IN_REFERENCE) > 0);
         }
+        FileSummary firstSnapshot = summary.deliveries(Source.AFAM).get(0).files().get(0);
+        assertEquals(AfamRegistry.UNLISTED_TYPES.size(), firstSnapshot.warnings().get(AfamWriter.TYPE_NOT_IN_CODELIST));
         long rows = summary.rows(Source.CSI) + summary.rows(Source.FLUSSO);
         assertTrue(rows > 500 && rows < 5000, "a small run: " + rows);
         assertTrue(summary.defects() >= rows * 0.015 && summary.defects() <= rows * 0.04, summary.defects() + " of " + rows);
