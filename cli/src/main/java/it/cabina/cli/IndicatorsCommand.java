@@ -89,7 +89,8 @@ public final class IndicatorsCommand implements Callable<Integer> {
                         "denomin.", "valore", "stato", "obiettivo / nota");
                 current = ind;
             }
-            String note = r.getAs("motivo") != null ? r.getAs("motivo") : (r.getAs("regola") == null ? "" : r.<String>getAs("regola"));
+            String note = r.getAs("motivo") != null ? r.getAs("motivo")
+                    : it.cabina.etl.indicators.YearRule.parse(r.getAs("regola")).label();
             out.printf("  %-4d %-8s %-42s %12s %12s %10s  %-15s %s%n", r.<Integer>getAs("anno"), r.<String>getAs("livello"),
                     trim(r.<String>getAs("territorio") + " " + name(t, r.getAs("livello"), r.getAs("territorio")), 42),
                     fmt(r.getAs("numeratore")), fmt(r.getAs("denominatore")), fmt(r.getAs("valore")), r.<String>getAs("stato"), note);

@@ -9,12 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,20 +25,20 @@ class CliTest {
 
     record Result(int code, String out, String err) {}
 
+    /** Runs the command as main would, with System.out and System.err captured (picocli writes to them). */
     static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        StringWriter picocliOut = new StringWriter();
-        cl.setOut(new PrintWriter(picocliOut));
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = cl.execute(args);
-            return new Result(code, picocliOut + buf.toString(StandardCharsets.UTF_8), err.toString());
+            int code = Main.commandLine().execute(args);
+            System.out.flush();
+            System.err.flush();
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
-            System.setOut(old);
+            System.setOut(oldOut);
+            System.setErr(oldErr);
         }
     }
 
@@ -50,14 +47,14 @@ class CliTest {
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());
-        assertTrue(r.out().contains("Usage: cabina " + command), r.out());
+        assertTrue(r.out().contains("Usage: cabina " + command), "[" + r.out() + "] err=[" + r.err() + "]");
     }
 
     @Test
     void aWrongOptionSaysSo() {
         Result r = run("status", "--colour", "blue");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("Unknown option: '--colour'"), r.err());
+        assertTrue(r.err().contains("Unknown options: '--colour', 'blue'"), r.err());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -61,9 +62,17 @@ public final class IndicatorEngine {
         IndicatorViews.register(ctx, asOf, first, last);
         validate();
 
-        Map<String, Map<Key, Long>> baseRows = new HashMap<>();
+        List<Dataset<Row>> cached = new ArrayList<>();
+        for (String v : IndicatorViews.NAMES) cached.add(spark.table(v).persist(StorageLevel.MEMORY_AND_DISK()));
+        Map<String, Map<Key, Double>> parts;
+        try {
+            parts = computeParts();
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+        Map<String, Map<Key, Double>> baseRows = new HashMap<>();
         for (Indicator i : catalog.indicators()) {
-            for (String v : i.views()) baseRows.computeIfAbsent(v, this::countRows);
+            for (String v : i.views()) baseRows.put(v, parts.getOrDefault(baseId(v), Map.of()));
         }
         List<Key> grid = new ArrayList<>();
         for (Row r : spark.sql("select distinct livello, territorio from " + IndicatorViews.LEVELS + " order by livello, territorio").collectAsList()) {
@@ -72,11 +81,11 @@ public final class IndicatorEngine {
         Timestamp now = Timestamp.from(Instant.now());
         List<Row> out = new ArrayList<>();
         for (Indicator ind : catalog.indicators()) {
-            Map<Key, Double> num = side(ind.numeratore());
-            Map<Key, Double> den = ind.tipo().ratio() ? side(ind.denominatore()) : Map.of();
+            Map<Key, Double> num = side(parts, ind.code() + "/N", ind.numeratore());
+            Map<Key, Double> den = ind.tipo().ratio() ? side(parts, ind.code() + "/D", ind.denominatore()) : Map.of();
             Map<Key, Double> values = new HashMap<>();
             for (Key k : grid) {
-                boolean hasData = ind.views().stream().anyMatch(v -> baseRows.get(v).getOrDefault(k, 0L) > 0);
+                boolean hasData = ind.views().stream().anyMatch(v -> baseRows.get(v).getOrDefault(k, 0.0) > 0);
                 Double n = hasData ? num.getOrDefault(k, 0.0) : null;
                 Double d = ind.tipo().ratio() && hasData ? den.getOrDefault(k, 0.0) : null;
                 Status.Reason why = !hasData ? Status.Reason.NESSUN_DATO : null;
@@ -115,27 +124,42 @@ public final class IndicatorEngine {
         }
     }
 
-    private Map<Key, Long> countRows(String view) {
-        Map<Key, Long> m = new HashMap<>();
-        for (Row r : ctx.spark().sql("select l.livello, l.territorio, v.anno, count(*) from " + view + " v join "
-                + IndicatorViews.LEVELS + " l on l.codice_ambito = v.codice_ambito where v.anno is not null "
-                + "group by l.livello, l.territorio, v.anno").collectAsList()) {
-            m.put(new Key(r.getString(0), r.getString(1), r.getInt(2)), r.getLong(3));
-        }
-        return m;
+    private static String baseId(String view) {
+        return "rows/" + view;
     }
 
-    private Map<Key, Double> side(Side s) {
-        Map<Key, Double> m = new HashMap<>();
+    /**
+     * Every side of every indicator, and the rows of every view, in one Spark job: a union of small aggregates,
+     * each tagged with its part id, collected once.
+     */
+    private Map<String, Map<Key, Double>> computeParts() {
+        List<String> queries = new ArrayList<>();
+        java.util.Set<String> views = new java.util.TreeSet<>();
+        for (Indicator i : catalog.indicators()) {
+            views.addAll(i.views());
+            if (i.numeratore().fromView()) queries.add(tagged(i.code() + "/N", sideSql(i.numeratore())));
+            if (i.tipo().ratio() && i.denominatore().fromView()) queries.add(tagged(i.code() + "/D", sideSql(i.denominatore())));
+        }
+        for (String v : views) queries.add(tagged(baseId(v), sideSql(new Side(v, "count(*)", null, null, null))));
+        Map<String, Map<Key, Double>> parts = new HashMap<>();
+        for (Row r : ctx.spark().sql(String.join("\nunion all\n", queries)).collectAsList()) {
+            Object v = r.get(4);
+            parts.computeIfAbsent(r.getString(0), x -> new HashMap<>())
+                    .put(new Key(r.getString(1), r.getString(2), r.getInt(3)), v == null ? 0.0 : ((Number) v).doubleValue());
+        }
+        return parts;
+    }
+
+    private static String tagged(String id, String sql) {
+        return "select '" + id.replace("'", "") + "' as parte, livello, territorio, anno, cast(valore as double) as valore from (" + sql + ")";
+    }
+
+    private Map<Key, Double> side(Map<String, Map<Key, Double>> parts, String id, Side s) {
         if (s.costante() != null || s.lista() != null) {
             double c = s.costante() != null ? s.costante() : ctx.codeLists().get(s.lista()).codes().size();
             return new ConstantMap(c);
         }
-        for (Row r : ctx.spark().sql(sideSql(s)).collectAsList()) {
-            Object v = r.get(3);
-            m.put(new Key(r.getString(0), r.getString(1), r.getInt(2)), v == null ? 0.0 : ((Number) v).doubleValue());
-        }
-        return m;
+        return parts.getOrDefault(id, Map.of());
     }
 
     /** Identifiers and expressions come from the catalogue (configuration); no run value is pasted in. */
