@@ -3,6 +3,8 @@ package it.cabina.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import it.cabina.etl.quality.DeliveryStatus;
+import it.cabina.etl.quality.Quarantine;
+import org.apache.spark.sql.Row;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.spark.SparkSessions;
 import it.cabina.warehouse.tables.DeltaStore;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import static org.apache.spark.sql.functions.col;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Consegne ricevute e, per file, righe ricevute, caricate e scartate con i motivi.")
@@ -25,10 +29,15 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text o json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--details", paramLabel = "N", arity = "0..1", fallbackValue = "20",
+            description = "Elenca anche le righe scartate (consegna, file, riga, campo, regola, valore), al massimo N per file (default 20).")
+    Integer details;
+
     @Override
     public Integer call() throws Exception {
         CabinaConfig config = paths.config();
-        DeliveryStatus.Report report = DeliveryStatus.read(new DeltaStore(SparkSessions.create(config), config.warehouse()));
+        DeltaStore store = new DeltaStore(SparkSessions.create(config), config.warehouse());
+        DeliveryStatus.Report report = DeliveryStatus.read(store);
         PrintStream out = System.out;
         if (format == Format.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
@@ -46,6 +55,14 @@ public final class StatusCommand implements Callable<Integer> {
                         f.warnings() > 0 ? String.format("  avvisi %,d", f.warnings()) : "");
                 for (Map.Entry<String, Long> e : f.setAsideByRule().entrySet()) {
                     out.printf("             - %-18s %,7d%n", e.getKey(), e.getValue());
+                }
+                if (details != null && f.setAside() > 0) {
+                    for (Row q : new Quarantine(store).read().filter(col("delivery_name").equalTo(d.deliveryName())
+                            .and(col("file").equalTo(f.name()))).orderBy("line").limit(details).collectAsList()) {
+                        out.printf("               %s %s riga %d, campo %s: %s (%s) valore «%s»%n", d.deliveryName(), f.name(),
+                                q.<Long>getAs("line"), q.<String>getAs("field"), q.<String>getAs("rule"),
+                                q.<String>getAs("descrizione"), q.getAs("value") == null ? "(vuoto)" : q.<String>getAs("value"));
+                    }
                 }
             }
         }

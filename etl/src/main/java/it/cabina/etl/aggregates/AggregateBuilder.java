@@ -1,6 +1,7 @@
 package it.cabina.etl.aggregates;
 
 import it.cabina.etl.indicators.IndicatorViews;
+import it.cabina.etl.model.SqlModels;
 import it.cabina.etl.pipeline.CabinaContext;
 import it.cabina.etl.pipeline.Progress;
 import it.cabina.warehouse.tables.Table;
@@ -12,10 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,19 +54,10 @@ public final class AggregateBuilder {
                 + "union all select codice_ambito, 'REGIONE', '" + ctx.territory().regionCode().replace("'", "") + "' from dim_ambito where corrente")
                 .createOrReplaceTempView("livelli");
         for (Table t : TABLES) {
-            Dataset<Row> rows = spark.sql(sql(t.name()));
+            Dataset<Row> rows = spark.sql(SqlModels.read("aggregates", t.name()));
             ctx.store().overwrite(t, rows);
             progress.accept(String.format("  gold %-24s %,9d righe", t.name(), ctx.store().read(t).count()));
         }
     }
 
-    static String sql(String model) {
-        String resource = "/model/aggregates/" + model + ".sql";
-        try (InputStream in = AggregateBuilder.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing aggregate model " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package it.cabina.etl.indicators;
 
 import it.cabina.etl.model.ReferenceViews;
+import it.cabina.etl.model.SqlModels;
 import it.cabina.etl.pipeline.CabinaContext;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -10,10 +11,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,16 +55,7 @@ public final class IndicatorViews {
         }
         spark.createDataFrame(levels, new StructType().add("codice_ambito", DataTypes.StringType)
                 .add("livello", DataTypes.StringType).add("territorio", DataTypes.StringType)).createOrReplaceTempView(LEVELS);
-        for (String v : NAMES) spark.sql(sql(v)).createOrReplaceTempView(v);
+        for (String v : NAMES) spark.sql(SqlModels.read("indicators", v)).createOrReplaceTempView(v);
     }
 
-    static String sql(String view) {
-        String resource = "/model/indicators/" + view + ".sql";
-        try (InputStream in = IndicatorViews.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing indicator view " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

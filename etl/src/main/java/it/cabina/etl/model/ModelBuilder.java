@@ -15,10 +15,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,7 +58,7 @@ public final class ModelBuilder {
         spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf))),
                 new StructType().add("as_of", DataTypes.DateType)).createOrReplaceTempView("run_parameters");
         for (Table t : GOLD) {
-            Dataset<Row> rows = spark.sql(sql(t.name()));
+            Dataset<Row> rows = spark.sql(SqlModels.read("gold", t.name()));
             if (t.equals(Tables.DIM_AMBITO)) {
                 rows.createOrReplaceTempView("ref_ambito_current");
                 rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_ambito", asOf).localCheckpoint(true);
@@ -112,13 +108,4 @@ public final class ModelBuilder {
         }
     }
 
-    static String sql(String model) {
-        String resource = "/model/gold/" + model + ".sql";
-        try (InputStream in = ModelBuilder.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing gold model " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
