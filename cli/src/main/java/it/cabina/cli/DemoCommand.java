@@ -39,7 +39,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path root = (dir != null ? dir : base.home().resolve("data/demo")).toAbsolutePath();
         deleteTree(root);
         Path landing = root.resolve("landing");
-        CabinaConfig config = base.withPaths(landing.toString(), root.resolve("warehouse").toString(), root.resolve("reports").toString());
+        CabinaConfig config = base.withPaths(landing.toString(), root.resolve("warehouse").toString(),
+                root.resolve("reports").toString(), root.resolve("export").toString());
         System.out.println("DEMO: dati sintetici in " + root + " — chiave degli pseudonimi DEMO incorporata (non usarla per dati reali)");
         GenerationSummary summary = GenerateCommand.generate(base, landing, seed, scale, 0.02);
         System.out.println(GenerateCommand.describe(summary, landing));

@@ -14,7 +14,10 @@ public final class WarehouseOptions {
     @Option(names = "--reports", paramLabel = "DIR", description = "Cartella dei report (default: paths.reports).")
     String reports;
 
+    @Option(names = "--export", paramLabel = "DIR", description = "Cartella dell'esportazione Parquet per gli analisti (default: paths.export).")
+    String export;
+
     CabinaConfig config() {
-        return CabinaConfig.load().withPaths(landing, warehouse, reports);
+        return CabinaConfig.load().withPaths(landing, warehouse, reports, export);
     }
 }

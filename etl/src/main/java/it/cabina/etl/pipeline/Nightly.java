@@ -1,6 +1,7 @@
 package it.cabina.etl.pipeline;
 
 import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.etl.export.AnalystExport;
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.landing.CheckedDelivery;
@@ -122,6 +123,8 @@ public final class Nightly {
                 new AggregateBuilder(ctx, progress).build(asOf, catalog.triennio().dal() - 1);
                 return null;
             });
+            progress.stage("Esportazione per gli analisti", () -> io(() ->
+                    new AnalystExport(ctx.store(), ctx.config().home(), progress).publish(ctx.config().export())));
         } else {
             progress.accept("Nessuna consegna nuova: silver e gold invariati");
         }

@@ -138,6 +138,24 @@ class GeneratedLandingTest {
     }
 
     @Test
+    void theAnalystsExportIsPlainParquetOfTheCurrentRows() throws Exception {
+        Path export = Path.of(ctx.config().export());
+        assertTrue(Files.exists(export.resolve("README.md")) && Files.exists(export.resolve("data-dictionary.md")));
+        try (Stream<Path> files = Files.walk(export)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().equals("_delta_log")), "no Delta log in the export");
+        }
+        for (Table t : List.of(Tables.FACT_CASE, Tables.FACT_SERVICE_DELIVERY, Tables.DIM_UNIT, Tables.AGG_CASI)) {
+            long parquet = ctx.spark().read().parquet(export.resolve(t.name()).toString()).count();
+            assertEquals(ctx.store().read(t).count(), parquet, t.name());
+        }
+        assertEquals(ctx.store().read(Tables.INDICATOR_VALUES).count(),
+                ctx.spark().read().parquet(export.resolve("indicator_values").toString()).count(), "one run: all values");
+        assertTrue(Files.isDirectory(export.resolve("fact_service_delivery/anno=2025")), "partitioned by year");
+        assertTrue(Files.readString(export.resolve("README.md")).contains("| `fact_case` |"));
+        assertFalse(Files.exists(export.resolveSibling(".export.incoming")), "nothing half-written left behind");
+    }
+
+    @Test
     void theResentSemesterAndTheWithdrawalsAreResolved() {
         for (GenerationSummary.SemesterRef r : summary.resentFlusso()) {
             long deliveries = ctx.store().read(Tables.FACT_SERVICE_DELIVERY)

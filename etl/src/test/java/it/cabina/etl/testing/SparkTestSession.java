@@ -10,6 +10,15 @@ import java.util.Map;
 /** One local Spark session per test JVM (UI off, 2 shuffle partitions): starting Spark and Delta is the slow part. */
 public final class SparkTestSession {
     private static SparkSession spark;
+    public static final java.nio.file.Path EXPORT;
+
+    static {
+        try {
+            EXPORT = java.nio.file.Files.createTempDirectory("cabina-test-export").resolve("export");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private SparkTestSession() {}
 
@@ -26,6 +35,7 @@ public final class SparkTestSession {
         settings.put("spark.default.parallelism", "2");
         settings.put("spark.ui.enabled", "false");
         settings.put("spark.databricks.delta.snapshotPartitions", "1");
-        return c.withSpark("local[2]", "cabina-test", settings);
+        // the analysts' export of every test goes to one temporary folder of this JVM, never into the project
+        return c.withSpark("local[2]", "cabina-test", settings).withPaths(null, null, null, EXPORT.toString());
     }
 }

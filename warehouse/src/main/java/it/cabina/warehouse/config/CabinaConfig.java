@@ -22,6 +22,7 @@ public record CabinaConfig(
         String landing,
         String warehouse,
         String reports,
+        String export,
         String pseudonymKeyEnv,
         Path comuniFile,
         Path atsAsstFile,
@@ -86,6 +87,7 @@ public record CabinaConfig(
                 resolveUri(home, text(paths, "landing", file)),
                 resolveUri(home, text(paths, "warehouse", file)),
                 resolveUri(home, text(paths, "reports", file)),
+                resolveUri(home, paths.path("export").asText("data/export")),
                 root.path("pseudonym").path("key_env").asText("CABINA_PSEUDONYM_KEY"),
                 home.resolve(text(territory, "comuni", file)),
                 home.resolve(text(territory, "ats_asst", file)),
@@ -102,22 +104,29 @@ public record CabinaConfig(
 
     /** A copy with other Spark settings (tests use fewer partitions). */
     public CabinaConfig withSpark(String master, String appName, Map<String, String> settings) {
-        return new CabinaConfig(home, landing, warehouse, reports, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
+        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
                 regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays);
     }
 
     /** A copy with other data paths (null keeps the configured one). */
     public CabinaConfig withPaths(String landing, String warehouse, String reports) {
+        return withPaths(landing, warehouse, reports, null);
+    }
+
+    /** A copy with other data paths (null keeps the configured one). */
+    public CabinaConfig withPaths(String landing, String warehouse, String reports, String export) {
+        Path cwd = Path.of("").toAbsolutePath();
         return new CabinaConfig(home,
-                landing == null ? this.landing : resolveUri(Path.of("").toAbsolutePath(), landing),
-                warehouse == null ? this.warehouse : resolveUri(Path.of("").toAbsolutePath(), warehouse),
-                reports == null ? this.reports : resolveUri(Path.of("").toAbsolutePath(), reports),
+                landing == null ? this.landing : resolveUri(cwd, landing),
+                warehouse == null ? this.warehouse : resolveUri(cwd, warehouse),
+                reports == null ? this.reports : resolveUri(cwd, reports),
+                export == null ? this.export : resolveUri(cwd, export),
                 pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
                 senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays);
     }
 
     public CabinaConfig withSparkMaster(String master) {
-        return new CabinaConfig(home, landing, warehouse, reports, pseudonymKeyEnv, comuniFile, atsAsstFile,
+        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile,
                 ambitiFile, regionCode, codelistsDir, rulesDir, senders, master, sparkAppName, sparkSettings, flussoDeadlineDays);
     }
 

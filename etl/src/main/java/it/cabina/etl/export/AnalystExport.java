@@ -1,0 +1,95 @@
+package it.cabina.etl.export;
+
+import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.etl.indicators.IndicatorResults;
+import it.cabina.warehouse.tables.DeltaStore;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Publishes the gold tables as plain Parquet for analysts (DuckDB, pandas/pyarrow, Spark without Delta): the current
+ * snapshot of each table, indicator values of the latest run only, the service flow partitioned by year, with the
+ * data dictionary beside it. The export is written next to the target and then swapped in by renaming, so a reader
+ * sees the previous export or the new one, never half of one.
+ */
+public final class AnalystExport {
+    /** Tables at person level (pseudonyms): analysts' tools must treat them as personal data. */
+    public static final List<Table> PERSON_LEVEL = List.of(Tables.DIM_PERSON, Tables.FACT_CASE, Tables.FACT_ASSESSMENT,
+            Tables.FACT_PROJECT, Tables.FACT_DISCHARGE, Tables.FACT_SERVICE_DELIVERY);
+
+    private final DeltaStore store;
+    private final java.nio.file.Path home;
+    private final Consumer<String> progress;
+
+    public AnalystExport(DeltaStore store, java.nio.file.Path home, Consumer<String> progress) {
+        this.store = store;
+        this.home = home;
+        this.progress = progress;
+    }
+
+    public Map<String, Long> publish(String out) throws IOException {
+        Path target = new Path(out);
+        FileSystem fs = target.getFileSystem(store.spark().sparkContext().hadoopConfiguration());
+        Path staging = new Path(target.getParent(), "." + target.getName() + ".incoming");
+        Path previous = new Path(target.getParent(), "." + target.getName() + ".previous");
+        fs.delete(staging, true);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<Table> tables = new ArrayList<>(Tables.STAR);
+        tables.addAll(AggregateBuilder.TABLES);
+        for (Table t : tables) {
+            if (!store.exists(t)) continue;
+            Dataset<Row> data = store.read(t);
+            var writer = data.write().mode(SaveMode.ErrorIfExists);
+            if (t.equals(Tables.FACT_SERVICE_DELIVERY)) writer = writer.partitionBy("anno");
+            writer.parquet(new Path(staging, t.name()).toString());
+            rows.put(t.name(), data.count());
+        }
+        if (store.exists(Tables.INDICATOR_VALUES)) {
+            Dataset<Row> latest = IndicatorResults.read(store, new IndicatorResults.Filter(null, null, null, null));
+            latest.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(new Path(staging, Tables.INDICATOR_VALUES.name()).toString());
+            rows.put(Tables.INDICATOR_VALUES.name(), latest.count());
+        }
+        write(fs, new Path(staging, "data-dictionary.md"), Files.readString(home.resolve("docs/data-dictionary.md")));
+        write(fs, new Path(staging, "README.md"), readme(rows));
+        // swap: the old export moves aside, the new one takes its name, then the old one goes
+        fs.delete(previous, true);
+        if (fs.exists(target) && !fs.rename(target, previous)) throw new IOException("cannot move the previous export " + target + " aside");
+        if (!fs.rename(staging, target)) throw new IOException("cannot publish the export at " + target);
+        fs.delete(previous, true);
+        progress.accept("Esportazione Parquet per gli analisti: " + rows.size() + " tabelle in " + target);
+        return rows;
+    }
+
+    private static void write(FileSystem fs, Path p, String text) throws IOException {
+        try (FSDataOutputStream out = fs.create(p, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private String readme(Map<String, Long> rows) throws IOException {
+        String template;
+        try (InputStream in = AnalystExport.class.getResourceAsStream("/export/README.md")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder list = new StringBuilder("| table | rows | person-level |\n|---|---|---|\n");
+        rows.forEach((t, n) -> list.append("| `").append(t).append("` | ").append(n).append(" | ")
+                .append(PERSON_LEVEL.stream().anyMatch(p -> p.name().equals(t)) ? "**yes** (pseudonyms)" : "no").append(" |\n"));
+        return template.replace("{{TABLES}}", list.toString());
+    }
+}
