@@ -125,10 +125,6 @@ public record CabinaConfig(
                 senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays);
     }
 
-    public CabinaConfig withSparkMaster(String master) {
-        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile,
-                ambitiFile, regionCode, codelistsDir, rulesDir, senders, master, sparkAppName, sparkSettings, flussoDeadlineDays);
-    }
 
     /** A path with a URI scheme (hdfs:, s3a:, file:) is kept as is; a plain path is made absolute against base. */
     static String resolveUri(Path base, String value) {
