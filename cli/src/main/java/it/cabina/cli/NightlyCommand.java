@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import it.cabina.reports.publish.ReportStage;
+
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
@@ -38,7 +41,7 @@ public final class NightlyCommand implements Callable<Integer> {
     static int run(CabinaConfig config, PseudonymKey key, NightlyOptions options) {
         Progress progress = new Progress(System.out);
         CabinaContext ctx = Jobs.open(config);
-        NightlyResult result = new Nightly(ctx, key.pseudonymizer(), progress).run(options);
+        NightlyResult result = new Nightly(ctx, key.pseudonymizer(), progress, List.of(new ReportStage())).run(options);
         int code = result.exitCode();
         progress.accept(code == NightlyResult.OK ? "ESITO: OK"
                 : "ESITO: PARZIALE — " + result.count(it.cabina.etl.landing.LedgerEntry.Status.REJECTED)

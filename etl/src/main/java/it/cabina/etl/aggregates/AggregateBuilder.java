@@ -37,6 +37,15 @@ public final class AggregateBuilder {
     /**
      * @param firstYear the first year shown (semesters from its January to the one holding the run date)
      */
+    /** The view {@code livelli}: each current Ambito with every territory it rolls up to (itself, ASST, ATS, region). */
+    public static void registerLevels(CabinaContext ctx) {
+        ctx.spark().sql("select codice_ambito, 'AMBITO' as livello, codice_ambito as territorio from dim_ambito where corrente "
+                + "union all select codice_ambito, 'ASST', codice_asst from dim_ambito where corrente and codice_asst is not null "
+                + "union all select codice_ambito, 'ATS', codice_ats from dim_ambito where corrente and codice_ats is not null "
+                + "union all select codice_ambito, 'REGIONE', '" + ctx.territory().regionCode().replace("'", "") + "' from dim_ambito where corrente")
+                .createOrReplaceTempView("livelli");
+    }
+
     public void build(LocalDate asOf, int firstYear) {
         SparkSession spark = ctx.spark();
         IndicatorViews.register(ctx, asOf, firstYear, asOf.getYear());
@@ -48,11 +57,7 @@ public final class AggregateBuilder {
         spark.sql("select codice_semestre, anno, semestre, data_inizio, data_fine from dim_semester "
                 + "where data_inizio >= make_date((select anno_dal from run_parameters), 1, 1) "
                 + "and data_inizio <= (select as_of from run_parameters)").createOrReplaceTempView("semestri");
-        spark.sql("select codice_ambito, 'AMBITO' as livello, codice_ambito as territorio from dim_ambito where corrente "
-                + "union all select codice_ambito, 'ASST', codice_asst from dim_ambito where corrente and codice_asst is not null "
-                + "union all select codice_ambito, 'ATS', codice_ats from dim_ambito where corrente and codice_ats is not null "
-                + "union all select codice_ambito, 'REGIONE', '" + ctx.territory().regionCode().replace("'", "") + "' from dim_ambito where corrente")
-                .createOrReplaceTempView("livelli");
+        registerLevels(ctx);
         for (Table t : TABLES) {
             Dataset<Row> rows = spark.sql(SqlModels.read("aggregates", t.name()));
             ctx.store().overwrite(t, rows);

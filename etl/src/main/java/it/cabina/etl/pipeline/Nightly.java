@@ -41,11 +41,17 @@ public final class Nightly {
     private final CabinaContext ctx;
     private final Pseudonymizer pseudonymizer;
     private final Progress progress;
+    private final List<PublicationStage> publications;
 
     public Nightly(CabinaContext ctx, Pseudonymizer pseudonymizer, Progress progress) {
+        this(ctx, pseudonymizer, progress, List.of());
+    }
+
+    public Nightly(CabinaContext ctx, Pseudonymizer pseudonymizer, Progress progress, List<PublicationStage> publications) {
         this.ctx = ctx;
         this.pseudonymizer = pseudonymizer;
         this.progress = progress;
+        this.publications = publications;
     }
 
     public NightlyResult run(NightlyOptions options) {
@@ -123,10 +129,12 @@ public final class Nightly {
                 new AggregateBuilder(ctx, progress).build(asOf, catalog.triennio().dal() - 1);
                 return null;
             });
+            publish(publications);
             progress.stage("Esportazione per gli analisti", () -> io(() ->
                     new AnalystExport(ctx.store(), ctx.config().home(), progress).publish(ctx.config().export())));
         } else {
             progress.accept("Nessuna consegna nuova: silver e gold invariati");
+            publish(publications.stream().filter(p -> p.outputMissing(ctx)).toList());
         }
         NightlyResult result = new NightlyResult(runId, entries, intake.deferred().size(), rebuild);
         runs.finished(runId, Instant.now(), asOf, result.count(LedgerEntry.Status.LOADED), result.count(LedgerEntry.Status.REJECTED),
@@ -136,6 +144,15 @@ public final class Nightly {
                 result.count(LedgerEntry.Status.LOADED), result.count(LedgerEntry.Status.REJECTED), result.count(LedgerEntry.Status.DUPLICATE),
                 result.rowsReceived(), result.rowsLoaded(), result.rowsSetAside()));
         return result;
+    }
+
+    private void publish(List<PublicationStage> stages) {
+        for (PublicationStage p : stages) {
+            progress.stage(p.name(), () -> {
+                p.run(ctx, progress);
+                return null;
+            });
+        }
     }
 
     private interface IoSupplier<T> {

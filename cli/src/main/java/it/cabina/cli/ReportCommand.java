@@ -1,0 +1,90 @@
+package it.cabina.cli;
+
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.pipeline.Progress;
+import it.cabina.reports.Format;
+import it.cabina.reports.ReportKey;
+import it.cabina.reports.ReportKind;
+import it.cabina.reports.ReportService;
+import it.cabina.reports.publish.ReportPublisher;
+import it.cabina.reports.publish.ReportStage;
+import it.cabina.warehouse.config.CabinaConfig;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Genera un report (PDF o XLSX) dal warehouse, oppure con --all tutti i report dell'ultimo periodo",
+                "concluso per ogni territorio, con index.json, come fa il nightly.",
+                "Report: cruscotto (periodo: anno, es. 2025), semestrale, rete-offerta, qualita (periodo: semestre, es. 2026-S1).",
+                "Livelli: AMBITO (es. AMB-BUSTO-ARSIZIO), ASST (es. 030711), ATS (es. 030322), REGIONE (03)."})
+public final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "Cartella del warehouse (default: paths.warehouse).")
+    String warehouse;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "Cartella dei report per --all (default: paths.reports).")
+    String reports;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Option(names = "--all", required = true, description = "Tutti i report dell'ultimo periodo concluso, per ogni territorio con dati.")
+        boolean all;
+
+        @ArgGroup(exclusive = false)
+        One one;
+    }
+
+    static final class One {
+        @Option(names = "--report", required = true, paramLabel = "NOME", description = "cruscotto, semestrale, rete-offerta, qualita")
+        String report;
+        @Option(names = "--period", required = true, paramLabel = "P", description = "Anno (cruscotto) o semestre (AAAA-S1, AAAA-S2).")
+        String period;
+        @Option(names = "--level", required = true, paramLabel = "L", description = "AMBITO, ASST, ATS, REGIONE")
+        String level;
+        @Option(names = "--territory", required = true, paramLabel = "T", description = "Codice del territorio.")
+        String territory;
+        @Option(names = "--format", required = true, paramLabel = "pdf|xlsx")
+        String format;
+        @Option(names = "--out", paramLabel = "FILE", description = "File da scrivere (default: <report>-<periodo>-<territorio>.<formato> nella cartella corrente).")
+        Path out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CabinaConfig config = CabinaConfig.load().withPaths(null, warehouse, reports, null);
+        if (what.all) {
+            CabinaContext ctx = Jobs.open(config);
+            ReportPublisher.Result r = ReportStage.publish(ctx, new Progress(System.out));
+            System.out.printf("%,d file in %s; per report, a dati letti: mediana %.3f s, massimo %.3f s%n",
+                    r.files(), config.reports(), r.median(), r.max());
+            return 0;
+        }
+        One o = what.one;
+        ReportKey key = new ReportKey(ReportKind.of(o.report), o.period, o.level.toUpperCase(Locale.ROOT), o.territory);
+        Format format = Format.of(o.format);
+        CabinaContext ctx = Jobs.open(config);
+        ReportService service = ReportService.open(ctx);
+        if (service.data().territory(key.level(), key.territory()) == null) {
+            throw new IllegalArgumentException("territorio " + key.level() + " " + key.territory() + " non presente nel warehouse");
+        }
+        if (!service.builder(key.kind()).available(key.period()).contains(key)) {
+            throw new IllegalArgumentException("nessun dato per " + key.kind().slug() + " " + key.period() + " " + key.level() + " "
+                    + key.territory() + ": l'ultimo periodo concluso è " + service.latestPeriod(key.kind()));
+        }
+        long t0 = System.nanoTime();
+        byte[] bytes = service.render(key, format);
+        Path out = o.out != null ? o.out
+                : Path.of(key.kind().slug() + "-" + key.period() + "-" + key.territory() + "." + format.extension());
+        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, bytes);
+        System.out.printf("%s (%,d byte, generato in %.3f s a dati letti)%n", out, bytes.length, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+}

@@ -1,0 +1,15 @@
+package it.cabina.etl.pipeline;
+
+/**
+ * A stage that publishes from the rebuilt warehouse (the reports module's rendering), run by the nightly after the
+ * aggregates. It runs whenever the warehouse changed, and also when its output is missing.
+ */
+public interface PublicationStage {
+    /** The stage's name in the run's progress lines (Italian). */
+    String name();
+
+    /** Whether the stage's output is absent (then it runs even on a night with nothing new). */
+    boolean outputMissing(CabinaContext ctx);
+
+    void run(CabinaContext ctx, Progress progress);
+}

@@ -1,0 +1,92 @@
+package it.cabina.reports;
+
+import it.cabina.etl.indicators.IndicatorCatalog;
+import it.cabina.etl.indicators.IndicatorEngine;
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.reports.cruscotto.CruscottoReport;
+import it.cabina.reports.data.Periods;
+import it.cabina.reports.data.ReportData;
+import it.cabina.reports.qualita.QualitaReport;
+import it.cabina.reports.reteofferta.ReteOffertaReport;
+import it.cabina.reports.render.DocumentRenderer;
+import it.cabina.reports.render.Templates;
+import it.cabina.reports.semestrale.SemestraleReport;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reports of one warehouse state: reads the data once, then builds and renders any report of any territory.
+ * Templates are compiled once per JVM and shared by every file of a run.
+ */
+public final class ReportService {
+    public static final List<String> TEMPLATES = List.of("common/informazioni", "cruscotto/indicatori", "cruscotto/andamento",
+            "semestrale/misure", "rete-offerta/tipologie", "rete-offerta/ambiti", "rete-offerta/movimenti",
+            "qualita/consegne", "qualita/motivi", "qualita/andamento");
+    private static final Templates COMPILED = new Templates();
+    private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("dd/MM/yyyy 'alle' HH:mm").withZone(ZoneId.of("Europe/Rome"));
+
+    private final ReportData data;
+    private final IndicatorCatalog catalog;
+    private final Map<ReportKind, ReportBuilder> builders = new EnumMap<>(ReportKind.class);
+    private final DocumentRenderer renderer;
+    private final Instant generatedAt;
+
+    private ReportService(ReportData data, IndicatorCatalog catalog, ReportSettings settings, CabinaContext ctx, Instant generatedAt) {
+        this.data = data;
+        this.catalog = catalog;
+        this.generatedAt = generatedAt;
+        CruscottoReport cruscotto = new CruscottoReport(data, catalog, ctx.codeLists().get("area_policy"), settings);
+        builders.put(ReportKind.CRUSCOTTO, cruscotto);
+        builders.put(ReportKind.SEMESTRALE, new SemestraleReport(data, settings));
+        builders.put(ReportKind.RETE_OFFERTA, new ReteOffertaReport(data));
+        builders.put(ReportKind.QUALITA, new QualitaReport(data, settings));
+        this.renderer = new DocumentRenderer(COMPILED, PRINTED.format(generatedAt));
+    }
+
+    public static ReportService open(CabinaContext ctx) {
+        COMPILED.compileAll(TEMPLATES); // a broken template stops here, before any file is written
+        ReportSettings settings = ReportSettings.load(ctx.config().home().resolve("conf/reports.yaml"));
+        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
+        ReportData data = ReportData.read(ctx, settings, catalog.triennio().dal());
+        return new ReportService(data, catalog, settings, ctx, Instant.now());
+    }
+
+    public ReportData data() { return data; }
+
+    public Instant generatedAt() { return generatedAt; }
+
+    public ReportBuilder builder(ReportKind kind) {
+        return builders.get(kind);
+    }
+
+    public CruscottoReport cruscotto() {
+        return (CruscottoReport) builders.get(ReportKind.CRUSCOTTO);
+    }
+
+    /**
+     * The period the nightly publishes: the latest semester ended by the run date; for the yearly report the latest
+     * ended year, kept within the triennium.
+     */
+    public String latestPeriod(ReportKind kind) {
+        if (!kind.yearly()) return Periods.latestEndedSemester(data.asOf());
+        int year = Math.max(catalog.triennio().dal(), Math.min(catalog.triennio().al(), data.asOf().getYear() - 1));
+        return String.valueOf(year);
+    }
+
+    public ReportDocument document(ReportKey key) {
+        return builders.get(key.kind()).build(key);
+    }
+
+    public byte[] render(ReportKey key, Format format) {
+        return renderer.render(document(key), format);
+    }
+
+    public byte[] render(ReportDocument doc, Format format) {
+        return renderer.render(doc, format);
+    }
+}

@@ -1,0 +1,24 @@
+package it.cabina.reports;
+
+/**
+ * Small-cell protection of published figures: a count of persons from 1 to threshold-1 is shown as "&lt;threshold",
+ * and a ratio whose denominator counts fewer persons than the threshold is withheld. Threshold 0 disables it.
+ * Applied only when a report is built; the warehouse keeps exact figures.
+ */
+public record SmallCells(int threshold) {
+
+    /** Whether this count of persons must not be shown as a number. */
+    public boolean hides(Double count) {
+        return threshold > 0 && count != null && count >= 1 && count < threshold;
+    }
+
+    /** The text shown instead of a hidden count. */
+    public String hiddenText() {
+        return "<" + threshold;
+    }
+
+    /** Whether a ratio over this count of persons must be withheld. */
+    public boolean withholdsRatioOver(Double denominator) {
+        return threshold > 0 && denominator != null && denominator > 0 && denominator < threshold;
+    }
+}

@@ -1,0 +1,182 @@
+package it.cabina.reports.cruscotto;
+
+import it.cabina.etl.indicators.IndicatorCatalog;
+import it.cabina.reports.Part;
+import it.cabina.reports.ReportBuilder;
+import it.cabina.reports.ReportDocument;
+import it.cabina.reports.ReportKey;
+import it.cabina.reports.ReportKind;
+import it.cabina.reports.ReportSettings;
+import it.cabina.reports.data.ReportData;
+import it.cabina.reports.data.Rows;
+import it.cabina.reports.data.TerritoryInfo;
+import it.cabina.warehouse.reference.CodeList;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cruscotto indicatori for a territory and year: the indicators grouped by area of policy with target and status,
+ * then each indicator across the triennium. The same figures feed the portal's dashboard page ({@link #dashboard}).
+ */
+public final class CruscottoReport implements ReportBuilder {
+    private final ReportData data;
+    private final IndicatorCatalog catalog;
+    private final CodeList areas;
+    private final ReportSettings settings;
+
+    public CruscottoReport(ReportData data, IndicatorCatalog catalog, CodeList areas, ReportSettings settings) {
+        this.data = data;
+        this.catalog = catalog;
+        this.areas = areas;
+        this.settings = settings;
+    }
+
+    @Override
+    public ReportKind kind() {
+        return ReportKind.CRUSCOTTO;
+    }
+
+    @Override
+    public List<ReportKey> available(String period) {
+        return data.keys("indicatori", "anno").stream().filter(k -> k.get(2).equals(period))
+                .map(k -> new ReportKey(kind(), period, k.get(0), k.get(1))).toList();
+    }
+
+    @Override
+    public ReportDocument build(ReportKey key) {
+        TerritoryInfo t = territory(key);
+        int year = Integer.parseInt(key.period());
+        List<Integer> years = catalog.triennio().years();
+        Map<String, Object> yearParams = new HashMap<>();
+        for (int i = 0; i < years.size(); i++) yearParams.put("Y" + (i + 1), String.valueOf(years.get(i)));
+        List<Map<String, Object>> table = new ArrayList<>();
+        List<Map<String, Object>> trend = new ArrayList<>();
+        for (IndicatorCatalog.Indicator ind : ordered()) {
+            IndicatorCell c = cell(ind, t, year);
+            Map<String, Object> r = new HashMap<>();
+            r.put("area", ind.area());
+            r.put("area_titolo", areas.get(ind.area()).descrizione());
+            r.put("codice", ind.code());
+            r.put("titolo", ind.titolo());
+            r.put("num", c.num());
+            r.put("num_testo", c.numText());
+            r.put("den", c.den());
+            r.put("den_testo", c.denText());
+            r.put("valore", c.value());
+            r.put("valore_testo", c.valueText());
+            r.put("pattern", c.pattern());
+            r.put("obiettivo", c.target());
+            r.put("stato", c.status());
+            r.put("stato_etichetta", c.statusLabel());
+            r.put("nota", c.note());
+            table.add(r);
+            Map<String, Object> tr = new HashMap<>();
+            tr.put("codice", ind.code());
+            tr.put("titolo", ind.titolo());
+            tr.put("pattern", c.pattern());
+            tr.put("unita", ind.unita());
+            for (int i = 0; i < years.size(); i++) {
+                IndicatorCell y = cell(ind, t, years.get(i));
+                String n = String.valueOf(i + 1);
+                tr.put("v" + n, y.value());
+                tr.put("t" + n, y.valueText());
+                tr.put("o" + n, y.target());
+                tr.put("s" + n, y.statusLabel());
+                tr.put("g" + n, y.chartValue());
+                tr.put("ob" + n, y.chartTarget());
+            }
+            trend.add(tr);
+        }
+        List<String> notes = List.of(protectionNote());
+        return new ReportDocument(key, t.name(), t.levelLabel(), String.valueOf(year), notes, List.of(
+                Part.of("cruscotto/indicatori", "Indicatori " + year, table).withParameters(Map.of("ANNO", String.valueOf(year))),
+                Part.of("cruscotto/andamento", "Andamento triennio", trend).withParameters(yearParams).onNewPage()));
+    }
+
+    /** The dashboard of a territory and year as the portal shows it (same protection as the reports). */
+    public Map<String, Object> dashboard(ReportKey key, String generatedAt) {
+        TerritoryInfo t = territory(key);
+        int year = Integer.parseInt(key.period());
+        Map<String, List<Map<String, Object>>> byArea = new LinkedHashMap<>();
+        for (IndicatorCatalog.Indicator ind : ordered()) {
+            IndicatorCell c = cell(ind, t, year);
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("code", ind.code());
+            i.put("title", ind.titolo());
+            i.put("unit", ind.unita());
+            i.put("numerator_text", c.numDisplay());
+            i.put("denominator_text", c.denDisplay());
+            i.put("value", c.chartValue());
+            i.put("value_text", c.valueDisplay());
+            i.put("target_text", c.target());
+            i.put("status", c.status());
+            i.put("status_label", c.statusLabel());
+            i.put("note", c.note());
+            List<Map<String, Object>> trend = new ArrayList<>();
+            for (int y : catalog.triennio().years()) {
+                IndicatorCell yc = cell(ind, t, y);
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("year", y);
+                p.put("value", yc.chartValue());
+                p.put("value_text", yc.valueDisplay());
+                p.put("target", yc.chartTarget());
+                p.put("target_text", yc.target());
+                p.put("status", yc.status());
+                trend.add(p);
+            }
+            i.put("trend", trend);
+            byArea.computeIfAbsent(ind.area(), a -> new ArrayList<>()).add(i);
+        }
+        List<Map<String, Object>> areaList = new ArrayList<>();
+        byArea.forEach((a, list) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("area", a);
+            m.put("title", areas.get(a).descrizione());
+            m.put("indicators", list);
+            areaList.add(m);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("report", kind().slug());
+        out.put("year", year);
+        out.put("level", key.level());
+        out.put("territory", key.territory());
+        out.put("territory_name", t.name());
+        out.put("generated_at", generatedAt);
+        out.put("run_id", data.runId());
+        out.put("as_of", data.asOf().toString());
+        out.put("years", catalog.triennio().years());
+        out.put("protection_threshold", settings.protezione().soglia());
+        out.put("areas", areaList);
+        return out;
+    }
+
+    private String protectionNote() {
+        int s = settings.protezione().soglia();
+        return s == 0 ? "Tutela dei piccoli numeri disattivata."
+                : "Tutela dei piccoli numeri: i conteggi di persone tra 1 e " + (s - 1) + " sono indicati come <" + s
+                + "; i rapporti con denominatore inferiore a " + s + " persone non sono pubblicati (—).";
+    }
+
+    /** Indicators in the order of the areas' code list, then of the catalogue. */
+    private List<IndicatorCatalog.Indicator> ordered() {
+        List<String> order = areas.codes().stream().map(CodeList.Code::code).toList();
+        return catalog.indicators().stream().sorted(java.util.Comparator.comparingInt(i -> order.indexOf(i.area()))).toList();
+    }
+
+    private IndicatorCell cell(IndicatorCatalog.Indicator ind, TerritoryInfo t, int year) {
+        Map<String, Object> row = data.rows("indicatori", t.level(), t.code(), "anno", year).stream()
+                .filter(r -> ind.code().equals(Rows.text(r, "indicatore"))).findFirst().orElse(null);
+        return IndicatorCell.of(ind, year, row, settings.smallCells(), Set.copyOf(settings.protezione().vistePersone()));
+    }
+
+    private TerritoryInfo territory(ReportKey key) {
+        TerritoryInfo t = data.territory(key.level(), key.territory());
+        if (t == null) throw new IllegalArgumentException("territorio " + key.level() + " " + key.territory() + " sconosciuto");
+        return t;
+    }
+}

@@ -1,0 +1,93 @@
+package it.cabina.reports.cruscotto;
+
+import it.cabina.etl.indicators.IndicatorCatalog;
+import it.cabina.etl.indicators.YearRule;
+import it.cabina.reports.SmallCells;
+import it.cabina.reports.data.Rows;
+import it.cabina.reports.render.ItalianFormat;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One indicator's value for a territory and year as published: the cell value and pattern, the texts shown
+ * instead of hidden or missing numbers, the target and status, and the note that explains a missing value.
+ */
+record IndicatorCell(Double num, String numText, Double den, String denText, Double value, String valueText,
+                     String pattern, Double chartValue, String target, Double chartTarget, String status, String statusLabel,
+                     String note) {
+
+    static final String MISSING = "—";
+
+    static IndicatorCell of(IndicatorCatalog.Indicator ind, int year, Map<String, Object> row, SmallCells cells,
+                            Set<String> personViews) {
+        boolean percent = ind.tipo() == IndicatorCatalog.Kind.PERCENTUALE;
+        int decimals = ind.tipo() == IndicatorCatalog.Kind.CONTEGGIO ? 0 : ind.decimali() == null ? 1 : ind.decimali();
+        String pattern = ItalianFormat.pattern(decimals, percent);
+        YearRule rule = ind.rule(year);
+        String target = targetText(rule, percent);
+        Double chartTarget = rule.threshold();
+        if (row == null) {
+            return new IndicatorCell(null, MISSING, null, MISSING, null, MISSING, pattern, null, target, chartTarget,
+                    "NON_CALCOLABILE", statusLabel("NON_CALCOLABILE"), "Non calcolabile: nessun dato per il territorio e l'anno.");
+        }
+        Double num = Rows.number(row, "numeratore");
+        Double den = Rows.number(row, "denominatore");
+        Double value = Rows.number(row, "valore");
+        String status = Rows.text(row, "stato");
+        String note = "NON_CALCOLABILE".equals(status) ? "Non calcolabile: " + Rows.text(row, "motivo") + "." : null;
+
+        boolean numPersons = countsPersons(ind.numeratore(), personViews);
+        boolean denPersons = ind.denominatore() != null && countsPersons(ind.denominatore(), personViews);
+        String numText = numPersons && cells.hides(num) ? cells.hiddenText() : null;
+        String denText = denPersons && cells.hides(den) ? cells.hiddenText() : null;
+        String valueText = value == null ? MISSING : null;
+        Double shown = value == null ? null : percent ? value / 100.0 : value;
+        if (ind.tipo() == IndicatorCatalog.Kind.CONTEGGIO && numText != null) {
+            shown = null;
+            valueText = numText;
+        } else if (ind.tipo().ratio() && denPersons && cells.withholdsRatioOver(den)) {
+            shown = null;
+            valueText = MISSING;
+            if (!ind.numeratore().misura().trim().toLowerCase().startsWith("count(")) numText = MISSING;
+            note = "Valore non pubblicato: il denominatore conta meno di " + cells.threshold() + " persone (tutela dei piccoli numeri).";
+        }
+        if (num == null && numText == null) numText = MISSING;
+        if (den == null && denText == null) denText = ind.denominatore() == null ? "" : MISSING;
+        Double chartValue = shown == null ? null : value;
+        return new IndicatorCell(num, numText, den, denText, shown, valueText, pattern, chartValue, target, chartTarget, status,
+                statusLabel(status), note);
+    }
+
+    /** A side counts persons when it is a count over a view whose rows are persons or their records. */
+    static boolean countsPersons(IndicatorCatalog.Side side, Set<String> personViews) {
+        return side.fromView() && personViews.contains(side.vista()) && side.misura().trim().toLowerCase().startsWith("count(");
+    }
+
+    static String targetText(YearRule rule, boolean percent) {
+        String label = rule.label();
+        return rule.threshold() != null && percent ? label + "%" : label;
+    }
+
+    static String statusLabel(String status) {
+        return switch (status) {
+            case "RAGGIUNTO" -> "Raggiunto";
+            case "NON_RAGGIUNTO" -> "Non raggiunto";
+            case "BASELINE" -> "Anno base";
+            case "MONITORAGGIO" -> "Monitoraggio";
+            default -> "Non calcolabile";
+        };
+    }
+
+    String valueDisplay() {
+        return value != null ? ItalianFormat.format(value, pattern) : valueText;
+    }
+
+    String numDisplay() {
+        return numText != null ? numText : ItalianFormat.format(num, "#,##0.##");
+    }
+
+    String denDisplay() {
+        return denText != null ? denText : ItalianFormat.format(den, "#,##0.##");
+    }
+}

@@ -1,0 +1,124 @@
+package it.cabina.reports.data;
+
+import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.etl.model.SqlModels;
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.reports.ReportSettings;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.SparkSession;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the reports show, read from the warehouse once and kept on the driver: indicator values of the latest
+ * run, the semiannual aggregates and the AFAM and quality details. They are small (thousands of rows at regional
+ * scale), so every report of every territory is then built without touching Spark again.
+ */
+public final class ReportData {
+    public static final String REGION_NAME = "Regione Lombardia";
+    /** The tables the report queries read (registering every table of the warehouse would cost a snapshot each). */
+    private static final List<Table> TABLES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(Tables.INDICATOR_VALUES, Tables.DIM_AMBITO, Tables.DIM_UNIT, Tables.DIM_CODE,
+                    Tables.DIM_SEMESTER, Tables.LEDGER, Tables.RUNS),
+            AggregateBuilder.TABLES.stream()).toList();
+
+    private final Map<String, TerritoryInfo> territories;
+    private final Map<String, List<Map<String, Object>>> tables;
+    private final String runId;
+    private final LocalDate asOf;
+
+    private ReportData(Map<String, TerritoryInfo> territories, Map<String, List<Map<String, Object>>> tables, String runId,
+                       LocalDate asOf) {
+        this.territories = territories;
+        this.tables = tables;
+        this.runId = runId;
+        this.asOf = asOf;
+    }
+
+    public static ReportData read(CabinaContext ctx, ReportSettings settings, int firstYear) {
+        if (!ctx.store().exists(Tables.INDICATOR_VALUES)) {
+            throw new IllegalStateException("il warehouse " + ctx.config().warehouse()
+                    + " non ha ancora indicatori: eseguire prima ./cabina nightly");
+        }
+        SparkSession spark = ctx.spark();
+        for (Table t : TABLES) ctx.store().read(t).createOrReplaceTempView(t.name());
+        AggregateBuilder.registerLevels(ctx);
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        List<Map<String, Object>> indicators = Rows.collect(spark.sql(SqlModels.read("reports", "indicatori")));
+        tables.put("indicatori", indicators);
+        String runId = indicators.isEmpty() ? null : Rows.text(indicators.get(0), "run_id");
+        LocalDate asOf = indicators.isEmpty() ? LocalDate.now() : ((java.sql.Date) indicators.get(0).get("data_riferimento")).toLocalDate();
+        spark.sql("select date'" + asOf + "' as as_of, " + firstYear + " as anno_dal, " + ctx.config().flussoDeadlineDays()
+                + " as scadenza_flusso_giorni").createOrReplaceTempView("parametri_report");
+        for (String q : List.of("territori", "unita_movimenti", "consegne_fonti", "unita_per_tipo", "consegne_mancanti", "ultimo_caricamento")) {
+            tables.put(q, Rows.collect(spark.sql(SqlModels.read("reports", q))));
+        }
+        tables.put("misure_semestrali", Rows.collect(spark.sql(SemiannualMeasures.sql(settings.semestrale()))));
+        tables.put("agg_consegne", Rows.collect(spark.table("agg_consegne")));
+        tables.put("agg_qualita", Rows.collect(spark.table("agg_qualita")));
+
+        Map<String, TerritoryInfo> territories = new LinkedHashMap<>();
+        String region = ctx.territory().regionCode();
+        territories.put(key("REGIONE", region), new TerritoryInfo("REGIONE", region, REGION_NAME, null, null));
+        for (Map<String, Object> t : tables.get("territori")) {
+            TerritoryInfo info = new TerritoryInfo(Rows.text(t, "livello"), Rows.text(t, "territorio"),
+                    Rows.text(t, "denominazione"), Rows.text(t, "codice_asst"), Rows.text(t, "codice_ats"));
+            territories.put(key(info.level(), info.code()), info);
+        }
+        return new ReportData(territories, tables, runId, asOf);
+    }
+
+    /** All rows of one of the tables read. */
+    public List<Map<String, Object>> table(String name) {
+        return tables.get(name);
+    }
+
+    static String key(String level, String code) {
+        return level + ":" + code;
+    }
+
+    public String runId() { return runId; }
+
+    public LocalDate asOf() { return asOf; }
+
+    public TerritoryInfo territory(String level, String code) {
+        return territories.get(key(level, code));
+    }
+
+    public List<TerritoryInfo> territories() {
+        return new ArrayList<>(territories.values());
+    }
+
+    /** The Ambiti within a territory, by name. */
+    public List<TerritoryInfo> ambitiWithin(TerritoryInfo t) {
+        return territories.values().stream().filter(a -> a.level().equals("AMBITO") && a.within(t))
+                .sorted(java.util.Comparator.comparing(TerritoryInfo::name)).toList();
+    }
+
+    /** The rows of one of the tables read, for one territory (all periods). */
+    public List<Map<String, Object>> rows(String table, String level, String code) {
+        return byTerritory.computeIfAbsent(table, t -> tables.get(t).stream()
+                        .collect(Collectors.groupingBy(r -> key(Rows.text(r, "livello"), Rows.text(r, "territorio")))))
+                .getOrDefault(key(level, code), List.of());
+    }
+
+    /** The rows of one table, for one territory and one value of a period column. */
+    public List<Map<String, Object>> rows(String table, String level, String code, String periodColumn, Object period) {
+        return rows(table, level, code).stream().filter(r -> String.valueOf(r.get(periodColumn)).equals(String.valueOf(period))).toList();
+    }
+
+    /** The distinct (level, territory, period) of a table: the reports that have data. */
+    public List<List<String>> keys(String table, String periodColumn) {
+        return tables.get(table).stream()
+                .map(r -> List.of(Rows.text(r, "livello"), Rows.text(r, "territorio"), String.valueOf(r.get(periodColumn))))
+                .distinct().toList();
+    }
+
+    private final Map<String, Map<String, List<Map<String, Object>>>> byTerritory = new java.util.concurrent.ConcurrentHashMap<>();
+}

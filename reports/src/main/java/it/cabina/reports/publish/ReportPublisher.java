@@ -1,0 +1,133 @@
+package it.cabina.reports.publish;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import it.cabina.etl.pipeline.Progress;
+import it.cabina.reports.Format;
+import it.cabina.reports.ReportDocument;
+import it.cabina.reports.ReportKey;
+import it.cabina.reports.ReportKind;
+import it.cabina.reports.ReportService;
+import it.cabina.reports.data.Rows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes the reports of a run: every report kind for the latest ended period, for every territory that has
+ * data, as PDF and XLSX under {@code <report>/<period>/<LEVEL>/<territory>.<ext>}; the dashboards the portal shows
+ * under {@code data/cruscotto/}; the load status in {@code data/stato.json}; and {@code index.json} listing every
+ * report file, those of earlier periods included.
+ */
+public final class ReportPublisher {
+    public static final String INDEX = "index.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ReportService service;
+    private final ReportFiles files;
+    private final Progress progress;
+
+    public ReportPublisher(ReportService service, ReportFiles files, Progress progress) {
+        this.service = service;
+        this.files = files;
+        this.progress = progress;
+    }
+
+    /** What a publication produced, with the rendering time of each report once its data was read. */
+    public record Result(int files, List<Double> secondsPerReport) {
+        public double median() {
+            List<Double> s = secondsPerReport.stream().sorted().toList();
+            return s.isEmpty() ? 0 : s.get(s.size() / 2);
+        }
+
+        public double max() {
+            return secondsPerReport.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+    }
+
+    public Result publish() {
+        String generatedAt = service.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        for (ReportKind kind : ReportKind.values()) {
+            String period = service.latestPeriod(kind);
+            List<ReportKey> keys = service.builder(kind).available(period);
+            for (ReportKey key : keys) {
+                long t0 = System.nanoTime();
+                ReportDocument doc = service.document(key);
+                for (Format format : Format.values()) {
+                    files.write(key.path(format), service.render(doc, format));
+                    entries.add(entry(key, doc, format, generatedAt));
+                }
+                seconds.add((System.nanoTime() - t0) / 1e9 / Format.values().length);
+            }
+            progress.accept(String.format("  %-14s %-8s %3d territori", kind.slug(), period, keys.size()));
+        }
+        writeDashboards(generatedAt);
+        writeJson("data/stato.json", LoadStatus.of(service.data(), generatedAt));
+        writeJson(INDEX, Map.of("reports", merge(entries)));
+        return new Result(entries.size(), seconds);
+    }
+
+    /** The cruscotto of every territory and year of the triennium, as the portal shows it. */
+    private void writeDashboards(String generatedAt) {
+        for (List<String> k : service.data().keys("indicatori", "anno")) {
+            ReportKey key = new ReportKey(ReportKind.CRUSCOTTO, k.get(2), k.get(0), k.get(1));
+            writeJson("data/cruscotto/" + key.period() + "/" + key.level() + "/" + key.territory() + ".json",
+                    service.cruscotto().dashboard(key, generatedAt));
+        }
+    }
+
+    private static Map<String, Object> entry(ReportKey key, ReportDocument doc, Format format, String generatedAt) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("report", key.kind().slug());
+        e.put("period", key.period());
+        e.put("level", key.level());
+        e.put("territory", key.territory());
+        e.put("territory_name", doc.territoryName());
+        e.put("title", doc.title());
+        e.put("format", format.extension());
+        e.put("path", key.path(format));
+        e.put("generated_at", generatedAt);
+        return e;
+    }
+
+    /** This run's entries, plus those of the previous index whose files are still there and were not redone. */
+    private List<Map<String, Object>> merge(List<Map<String, Object>> fresh) {
+        Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
+        if (files.exists(INDEX)) {
+            try {
+                Map<String, List<Map<String, Object>>> old = JSON.readValue(files.read(INDEX), new TypeReference<>() {});
+                for (Map<String, Object> e : old.getOrDefault("reports", List.of())) {
+                    String path = Rows.text(e, "path");
+                    if (path != null && files.exists(path)) byPath.put(path, e);
+                }
+            } catch (IOException e) {
+                progress.accept("  " + INDEX + " precedente illeggibile (" + e.getMessage() + "): si riscrive con i soli report di oggi");
+            }
+        }
+        for (Map<String, Object> e : fresh) byPath.put(Rows.text(e, "path"), e);
+        List<String> levels = ReportKey.LEVELS;
+        return byPath.values().stream().sorted(Comparator
+                        .comparing((Map<String, Object> e) -> Rows.text(e, "report"))
+                        .thenComparing(e -> Rows.text(e, "period"), Comparator.reverseOrder())
+                        .thenComparingInt(e -> levels.indexOf(Rows.text(e, "level")))
+                        .thenComparing(e -> Rows.text(e, "territory_name"))
+                        .thenComparing(e -> Rows.text(e, "format")))
+                .toList();
+    }
+
+    private void writeJson(String relative, Object value) {
+        try {
+            files.write(relative, JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

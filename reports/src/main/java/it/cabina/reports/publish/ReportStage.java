@@ -1,0 +1,35 @@
+package it.cabina.reports.publish;
+
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.pipeline.PublicationStage;
+import it.cabina.reports.ReportService;
+
+/** The nightly's reporting stage: renders and publishes every report of the latest periods. */
+public final class ReportStage implements PublicationStage {
+
+    @Override
+    public String name() {
+        return "Report per la Cabina di Regia";
+    }
+
+    @Override
+    public boolean outputMissing(CabinaContext ctx) {
+        return !files(ctx).exists(ReportPublisher.INDEX);
+    }
+
+    @Override
+    public void run(CabinaContext ctx, Progress progress) {
+        ReportPublisher.Result r = publish(ctx, progress);
+        progress.accept(String.format("  %,d file; per report, a dati letti: mediana %.3f s, massimo %.3f s",
+                r.files(), r.median(), r.max()));
+    }
+
+    public static ReportPublisher.Result publish(CabinaContext ctx, Progress progress) {
+        return new ReportPublisher(ReportService.open(ctx), files(ctx), progress).publish();
+    }
+
+    static ReportFiles files(CabinaContext ctx) {
+        return new ReportFiles(ctx.config().reports(), ctx.spark().sparkContext().hadoopConfiguration());
+    }
+}
