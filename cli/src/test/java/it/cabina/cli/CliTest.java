@@ -43,7 +43,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "export"})
+    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "report", "export"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());
@@ -75,6 +75,16 @@ class CliTest {
         assertTrue(d.out().contains("chiave degli pseudonimi DEMO"), "the demo says it uses the demo key");
         assertTrue(d.out().contains("ESITO:"), d.out());
 
+        // the nightly published every report kind in both formats, each listed in index.json with a real file
+        JsonNode index = new ObjectMapper().readTree(demo.resolve("reports/index.json").toFile());
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (JsonNode e : index.get("reports")) {
+            assertTrue(Files.size(demo.resolve("reports").resolve(e.get("path").asText())) > 1000, e.toString());
+            kinds.add(e.get("report").asText() + "." + e.get("format").asText());
+        }
+        assertEquals(java.util.Set.of("cruscotto.pdf", "cruscotto.xlsx", "qualita.pdf", "qualita.xlsx", "rete-offerta.pdf",
+                "rete-offerta.xlsx", "semestrale.pdf", "semestrale.xlsx"), kinds);
+
         Result s = run("status", "--warehouse", demo.resolve("warehouse").toString(), "--format", "json");
         assertEquals(0, s.code(), s.err());
         JsonNode json = new ObjectMapper().readTree(s.out());
@@ -95,5 +105,28 @@ class CliTest {
         Result bad = run("sql", "--warehouse", demo.resolve("warehouse").toString(), "SELECT nope FROM fact_case");
         assertEquals(1, bad.code());
         assertTrue(bad.err().startsWith("ERRORE: ") && bad.err().contains("nope"), bad.err());
+    }
+
+    @Test
+    @Order(2)
+    void oneReportOnDemandAndClearRefusals() throws Exception {
+        Assumptions.assumeTrue(demo != null, "needs the demo of the first test");
+        String wh = demo.resolve("warehouse").toString();
+        Path out = demo.resolve("regione.xlsx");
+        Result r = run("report", "--warehouse", wh, "--report", "semestrale", "--period", "2026-S1", "--level", "REGIONE",
+                "--territory", "03", "--format", "xlsx", "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(Files.size(out) > 1000);
+        assertEquals('P', (char) Files.readAllBytes(out)[0], "an XLSX is a zip");
+
+        Result badPeriod = run("report", "--warehouse", wh, "--report", "semestrale", "--period", "2026", "--level", "REGIONE",
+                "--territory", "03", "--format", "pdf");
+        assertEquals(2, badPeriod.code());
+        assertTrue(badPeriod.err().contains("periodo '2026' non valido per semestrale"), badPeriod.err());
+        Result noData = run("report", "--warehouse", wh, "--report", "cruscotto", "--period", "2026", "--level", "AMBITO",
+                "--territory", "AMB-NOWHERE", "--format", "pdf");
+        assertEquals(2, noData.code());
+        assertTrue(noData.err().contains("AMB-NOWHERE"), noData.err());
+        assertFalse(noData.err().contains("\tat "), "no stack trace");
     }
 }

@@ -49,8 +49,15 @@ public final class ReportService {
     }
 
     public static ReportService open(CabinaContext ctx) {
+        return open(ctx, settings(ctx));
+    }
+
+    public static ReportSettings settings(CabinaContext ctx) {
+        return ReportSettings.load(ctx.config().home().resolve("conf/reports.yaml"));
+    }
+
+    public static ReportService open(CabinaContext ctx, ReportSettings settings) {
         COMPILED.compileAll(TEMPLATES); // a broken template stops here, before any file is written
-        ReportSettings settings = ReportSettings.load(ctx.config().home().resolve("conf/reports.yaml"));
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
         ReportData data = ReportData.read(ctx, settings, catalog.triennio().dal());
         return new ReportService(data, catalog, settings, ctx, Instant.now());

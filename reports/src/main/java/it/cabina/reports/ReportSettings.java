@@ -60,6 +60,11 @@ public record ReportSettings(Protection protezione, Semestrale semestrale, Quali
         }
     }
 
+    /** The same settings with another protection threshold (0 disables it). */
+    public ReportSettings withThreshold(int threshold) {
+        return new ReportSettings(new Protection(threshold, protezione.vistePersone()), semestrale, qualita);
+    }
+
     public SmallCells smallCells() {
         return new SmallCells(protezione.soglia());
     }

@@ -6,7 +6,7 @@ import it.cabina.etl.pipeline.NightlyOptions;
 import it.cabina.etl.pipeline.Progress;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.testing.SparkTestSession;
-import it.cabina.etl.testing.TestDeliveries;
+import it.cabina.etl.testing.IndicatorFixture;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,113 +23,15 @@ import it.cabina.warehouse.tables.Tables;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/**
- * Every indicator of the catalogue on a small fixture whose values are worked out by hand below.
- * Saronno (S) and Gallarate (G) are in ASST 030711 / ATS 030322; Alto Milanese (A) in ASST 030705 / ATS 030321.
- * Person X is followed by both S and G; V's only case is withdrawn; A sends only FLUSSO.
- * Run date 2027-01-15: all four semesters of 2025 and 2026 have ended.
- */
+/** Every indicator of the catalogue on the hand-made {@link IndicatorFixture}, with the arithmetic worked out below. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorValuesTest {
-    static final String X = TestDeliveries.taxCode("RSSMRA40C41F205");
-    static final String Y = TestDeliveries.taxCode("BNCLGU50A01F205");
-    static final String V = TestDeliveries.taxCode("VRDGPP50A01F205");
-    static final String Z = TestDeliveries.taxCode("NRIPLA45E05F205");
-    static final String W = TestDeliveries.taxCode("BLUMRC60B02F205");
-    static final String T = "2026-12-20T10:00:00";
-    static final String P = "id_persona;codice_fiscale;sesso;data_nascita;comune_residenza;cittadinanza;aggiornato_il;stato_record";
-    static final String C = "id_presa_in_carico;id_persona;codice_ambito;comune_competenza;area_utenza;canale_accesso;data_apertura;data_chiusura;motivo_chiusura;condizione_complessa;integrata_asst;aggiornato_il;stato_record";
-    static final String VAL = "id_valutazione;id_presa_in_carico;data_valutazione;tipo_valutazione;strumento;strumento_condiviso;congiunta_asst;figure_professionali;bisogno_assistenziale;non_autosufficiente;misura;esito;obiettivo_raggiunto;aggiornato_il;stato_record";
-    static final String PR = "id_progetto;id_presa_in_carico;id_valutazione;tipo_progetto;data_avvio;data_fine_prevista;data_chiusura;piano_unico_integrato;servizi;comprende_dimissione_protetta;aggiornato_il;stato_record";
-    static final String D = "id_dimissione;id_persona;id_presa_in_carico;presidio;data_segnalazione;data_dimissibilita;data_dimissione;destinazione;bisogno_servizi_sociali;servizi_attivati;necessita_sad;integrazione_informativa;senza_dimora;aggiornato_il;stato_record";
-    static final String ACT = "id_attivita;codice_ambito;data;tipo_attivita;stato;durata_ore;partecipanti;enti_coinvolti;ets_coinvolti;verbalizzata;aggiornato_il;stato_record";
-    static final String F = "codice_ambito;comune_erogazione;anno;semestre;mese;codice_fiscale;codice_prestazione;codice_udo;unita_misura;quantita;spesa_totale;quota_utente;quota_ssn;fonte_finanziamento";
-
     Map<String, Row> values = new HashMap<>();
     CabinaContext ctx;
 
-    static String act(String id, String date, String type, String status, String hours, String enti, String verb) {
-        return id + ";AMB-SARONNO;" + date + ";" + type + ";" + status + ";" + hours + ";5;" + enti + ";0;" + verb + ";" + T + ";ATTIVO";
-    }
-
-    static String flusso(String ambito, int year, int sem, int month, String cf, String code) {
-        return ambito + ";012119;" + year + ";" + sem + ";" + month + ";" + cf + ";" + code + ";;ORE;1;10,00;0;0;FNA";
-    }
-
     @BeforeAll
     void run() throws Exception {
-        Path tmp = Files.createTempDirectory("cabina-indicators-test");
-        Path landing = tmp.resolve("landing");
-        ctx = CabinaContext.create(SparkTestSession.config().withPaths(landing.toString(), tmp.resolve("wh").toString(), null),
-                SparkTestSession.get());
-        TestDeliveries.of(landing, "CSI", "AMB-SARONNO", "20270110T020000")
-                .file("persone.csv", P, "P1;" + X + ";F;1940-03-01;012119;ITA;" + T + ";ATTIVO",
-                        "P2;" + Y + ";M;1950-01-01;012119;ITA;" + T + ";ATTIVO",
-                        "P3;" + V + ";M;1950-01-01;012119;ITA;" + T + ";ATTIVO")
-                .file("prese_in_carico.csv", C,
-                        "C1;P1;AMB-SARONNO;012119;ANZIANI;PUA;2025-01-10;2026-06-30;OBIETTIVI_RAGGIUNTI;S;S;" + T + ";ATTIVO",
-                        "C2;P2;AMB-SARONNO;012119;MINORI_FAMIGLIA;PUA;2025-03-01;2026-12-15;TRASFERIMENTO;N;N;" + T + ";ATTIVO",
-                        "C3;P3;AMB-SARONNO;012119;ANZIANI;PUA;2025-02-01;;;N;N;" + T + ";ANNULLATO")
-                .file("valutazioni.csv", VAL,
-                        "V1;C1;2025-01-15;UVM;SVAMA;S;S;AS_AMBITO|MMG;ALTO;S;SAD;PROGETTO;;" + T + ";ATTIVO",
-                        "V2;C1;2025-06-01;EEMM;SCHEDA_UNICA_DISTRETTO;S;N;AS_COMUNE|IFEC;MEDIO;N;ADI_INCLUSIONE;IN_CORSO;;" + T + ";ATTIVO",
-                        "V3;C2;2025-04-01;PRE_ASSESSMENT;MULTIDIMENSIONALE_PIPPI;N;S;EDUCATORE|PSICOLOGO;;N;PIPPI;PROGETTO;;" + T + ";ATTIVO",
-                        "V4;C2;2026-03-01;POST_ASSESSMENT;MULTIDIMENSIONALE_PIPPI;N;N;EDUCATORE;;N;PIPPI;PROGETTO;S;" + T + ";ATTIVO",
-                        "V5;C2;2026-04-01;UVM;SVAMA;S;S;MMG;;N;DOPO_DI_NOI;PROGETTO;;" + T + ";ATTIVO")
-                .file("progetti.csv", PR,
-                        "PR1;C1;V1;PAI;2025-02-01;;;S;SAD|PASTI;S;" + T + ";ATTIVO",
-                        "PR2;C1;;PAI;2025-03-01;;2025-12-31;N;SAD;N;" + T + ";ATTIVO",
-                        "PR3;C2;;PROGETTO_PIPPI;2025-05-01;;2026-02-28;N;EDUCATIVA_DOMICILIARE;N;" + T + ";ATTIVO",
-                        "PR4;C2;;PAI;2025-06-01;;2025-09-30;N;SAD;N;" + T + ";ATTIVO")
-                .file("dimissioni_protette.csv", D,
-                        "D1;P1;C1;OSPEDALE;2025-01-02;2025-01-05;2025-01-09;DOMICILIO;S;S;S;S;N;" + T + ";ATTIVO",
-                        "D2;P2;;OSPEDALE;2025-04-28;2025-05-01;2025-05-11;DOMICILIO;S;N;N;N;N;" + T + ";ATTIVO",
-                        "D3;P1;C1;OSPEDALE;2026-01-30;2026-02-01;2026-02-04;STRUTTURA_RESIDENZIALE;S;S;S;S;N;" + T + ";ATTIVO")
-                .file("attivita.csv", ACT,
-                        act("A1", "2025-02-01", "EEMM_INCONTRO", "SVOLTA", "2", "0", "S"),
-                        act("A2", "2025-03-01", "EEMM_INCONTRO", "SVOLTA", "2", "0", "N"),
-                        act("A3", "2025-04-01", "FORMAZIONE_OPERATORI", "SVOLTA", "3", "0", "N"),
-                        act("A4", "2025-05-01", "FORMAZIONE_OPERATORI", "PREVISTA", "3", "0", "N"),
-                        act("A5", "2025-06-01", "FORMAZIONE_CAREGIVER", "SVOLTA", "2", "0", "N"),
-                        act("A6", "2025-07-01", "SPORTELLO_APERTURA", "SVOLTA", "520", "0", "N"),
-                        act("A7", "2025-08-01", "SPORTELLO_ACCESSO", "SVOLTA", "1", "0", "N"),
-                        act("A8", "2025-09-01", "MEDIAZIONE_SFRATTO", "SVOLTA", "1", "0", "N"),
-                        act("A9", "2025-10-01", "GRUPPO_TERRITORIALE", "SVOLTA", "2", "4", "S"),
-                        act("A10", "2026-02-01", "EEMM_INCONTRO", "SVOLTA", "2", "0", "S"),
-                        act("A11", "2026-03-01", "EEMM_INCONTRO", "SVOLTA", "2", "0", "S"),
-                        act("A12", "2026-04-01", "FORMAZIONE_CAREGIVER", "SVOLTA", "2", "0", "N"),
-                        act("A13", "2026-05-01", "FORMAZIONE_CAREGIVER", "SVOLTA", "2", "0", "N"),
-                        act("A14", "2026-06-01", "GRUPPO_TERRITORIALE", "SVOLTA", "2", "6", "S"),
-                        act("A15", "2026-07-01", "SPORTELLO_APERTURA", "SVOLTA", "208", "0", "N"))
-                .write();
-        TestDeliveries.of(landing, "CSI", "AMB-GALLARATE", "20270110T020000")
-                .file("persone.csv", P, "Q1;" + X + ";F;1940-03-01;012070;ITA;" + T + ";ATTIVO",
-                        "Q2;" + Z + ";M;1945-05-05;012070;ITA;" + T + ";ATTIVO")
-                .file("prese_in_carico.csv", C,
-                        "K1;Q1;AMB-GALLARATE;012070;ANZIANI;PUA;2025-04-01;;;S;S;" + T + ";ATTIVO",
-                        "K2;Q2;AMB-GALLARATE;012070;DISABILI;PUA;2026-01-10;;;N;N;" + T + ";ATTIVO")
-                .file("valutazioni.csv", VAL, "W1;K1;2025-04-10;UVM;SVAMA;S;N;AS_COMUNE;ALTO;S;SAD;PROGETTO;;" + T + ";ATTIVO")
-                .file("progetti.csv", PR, "G1;K1;W1;PAI;2025-05-01;;;S;SAD;N;" + T + ";ATTIVO")
-                .write();
-        // S 2025-S1 first sent with Y's SAD, then re-sent without it: only the second counts
-        TestDeliveries.of(landing, "FLUSSO", "AMB-SARONNO", "20250710T020000").period("2025-01-01", "2025-06-30")
-                .file("prestazioni.csv", F, flusso("AMB-SARONNO", 2025, 1, 6, Y, "SAD"), flusso("AMB-SARONNO", 2025, 1, 3, X, "PASTI")).write();
-        TestDeliveries.of(landing, "FLUSSO", "AMB-SARONNO", "20250720T020000").period("2025-01-01", "2025-06-30")
-                .file("prestazioni.csv", F, flusso("AMB-SARONNO", 2025, 1, 3, X, "PASTI")).write();
-        TestDeliveries.of(landing, "FLUSSO", "AMB-SARONNO", "20260110T020000").period("2025-07-01", "2025-12-31")
-                .file("prestazioni.csv", F, flusso("AMB-SARONNO", 2025, 2, 8, X, "PASTI")).write();
-        TestDeliveries.of(landing, "FLUSSO", "AMB-SARONNO", "20260710T020000").period("2026-01-01", "2026-06-30")
-                .file("prestazioni.csv", F, flusso("AMB-SARONNO", 2026, 1, 2, X, "SAD")).write();
-        // Gallarate sends SAD for Y, a person of Saronno's case C2: it does not complete Saronno's record
-        TestDeliveries.of(landing, "FLUSSO", "AMB-GALLARATE", "20250710T020000").period("2025-01-01", "2025-06-30")
-                .file("prestazioni.csv", F, flusso("AMB-GALLARATE", 2025, 1, 7 - 1, Y, "SAD")).write();
-        TestDeliveries.of(landing, "FLUSSO", "AMB-ALTO-MILANESE", "20250710T020000").period("2025-01-01", "2025-06-30")
-                .file("prestazioni.csv", F, flusso("AMB-ALTO-MILANESE", 2025, 1, 2, W, "SAD")).write();
-
-        Pseudonymizer p = new Pseudonymizer("test-key-0123456789".getBytes(StandardCharsets.UTF_8));
-        var result = new Nightly(ctx, p, Progress.silent()).run(new NightlyOptions(LocalDate.of(2027, 1, 15), false));
-        assertEquals(8, result.count(it.cabina.etl.landing.LedgerEntry.Status.LOADED));
-        assertEquals(0, result.rowsSetAside(), "the fixture is clean");
+        ctx = IndicatorFixture.build(Files.createTempDirectory("cabina-indicators-test"));
         for (Row r : IndicatorResults.read(ctx.store(), new IndicatorResults.Filter(null, null, null, null)).collectAsList()) {
             values.put(r.<String>getAs("indicatore") + " " + r.<Integer>getAs("anno") + " " + r.<String>getAs("territorio"), r);
         }

@@ -43,8 +43,7 @@ public final class CruscottoReport implements ReportBuilder {
 
     @Override
     public List<ReportKey> available(String period) {
-        return data.keys("indicatori", "anno").stream().filter(k -> k.get(2).equals(period))
-                .map(k -> new ReportKey(kind(), period, k.get(0), k.get(1))).toList();
+        return data.reports(kind(), period, "indicatori", "anno");
     }
 
     @Override
@@ -87,6 +86,7 @@ public final class CruscottoReport implements ReportBuilder {
                 tr.put("t" + n, y.valueText());
                 tr.put("o" + n, y.target());
                 tr.put("s" + n, y.statusLabel());
+                tr.put("st" + n, y.status());
                 tr.put("g" + n, y.chartValue());
                 tr.put("ob" + n, y.chartTarget());
             }

@@ -3,6 +3,8 @@ package it.cabina.reports.data;
 import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.model.SqlModels;
 import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.reports.ReportKey;
+import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportSettings;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -111,6 +113,12 @@ public final class ReportData {
     /** The rows of one table, for one territory and one value of a period column. */
     public List<Map<String, Object>> rows(String table, String level, String code, String periodColumn, Object period) {
         return rows(table, level, code).stream().filter(r -> String.valueOf(r.get(periodColumn)).equals(String.valueOf(period))).toList();
+    }
+
+    /** The reports of a kind that have data in a table for the period: one per (level, territory) found there. */
+    public List<ReportKey> reports(ReportKind kind, String period, String table, String periodColumn) {
+        return keys(table, periodColumn).stream().filter(k -> k.get(2).equals(period))
+                .map(k -> new ReportKey(kind, period, k.get(0), k.get(1))).toList();
     }
 
     /** The distinct (level, territory, period) of a table: the reports that have data. */

@@ -21,8 +21,8 @@ public final class ReportStage implements PublicationStage {
     @Override
     public void run(CabinaContext ctx, Progress progress) {
         ReportPublisher.Result r = publish(ctx, progress);
-        progress.accept(String.format("  %,d file; per report, a dati letti: mediana %.3f s, massimo %.3f s",
-                r.files(), r.median(), r.max()));
+        progress.accept(String.format("  %,d file; per report, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s",
+                r.files(), r.median(), r.p95(), r.max()));
     }
 
     public static ReportPublisher.Result publish(CabinaContext ctx, Progress progress) {

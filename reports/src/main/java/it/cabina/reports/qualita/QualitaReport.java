@@ -17,7 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Qualità dei dati for a territory and semester: deliveries due, received, late and missing and rows received,
@@ -42,10 +42,9 @@ public final class QualitaReport implements ReportBuilder {
 
     @Override
     public List<ReportKey> available(String period) {
-        TreeSet<List<String>> keys = new TreeSet<>(Comparator.comparing(Object::toString));
-        keys.addAll(data.keys("consegne_fonti", "codice_semestre"));
-        keys.addAll(data.keys("agg_consegne", "codice_semestre"));
-        return keys.stream().filter(k -> k.get(2).equals(period)).map(k -> new ReportKey(kind(), period, k.get(0), k.get(1))).toList();
+        // a territory may have deliveries received without any due, or deliveries due without any received
+        return Stream.concat(data.reports(kind(), period, "consegne_fonti", "codice_semestre").stream(),
+                data.reports(kind(), period, "agg_consegne", "codice_semestre").stream()).distinct().toList();
     }
 
     @Override

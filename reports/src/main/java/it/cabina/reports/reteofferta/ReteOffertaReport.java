@@ -36,8 +36,7 @@ public final class ReteOffertaReport implements ReportBuilder {
 
     @Override
     public List<ReportKey> available(String period) {
-        return data.keys("unita_per_tipo", "codice_semestre").stream().filter(k -> k.get(2).equals(period))
-                .map(k -> new ReportKey(kind(), period, k.get(0), k.get(1))).toList();
+        return data.reports(kind(), period, "unita_per_tipo", "codice_semestre");
     }
 
     @Override

@@ -41,8 +41,7 @@ public final class SemestraleReport implements ReportBuilder {
 
     @Override
     public List<ReportKey> available(String period) {
-        return data.keys(TABLE, "codice_semestre").stream().filter(k -> k.get(2).equals(period))
-                .map(k -> new ReportKey(kind(), period, k.get(0), k.get(1))).toList();
+        return data.reports(kind(), period, TABLE, "codice_semestre");
     }
 
     @Override
