@@ -1,0 +1,51 @@
+package it.cabina.portal.web;
+
+import it.cabina.portal.Dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** A small line chart of an indicator over the triennium, drawn as inline SVG by the template. */
+public record TrendChart(int width, int height, String line, List<Dot> dots, List<Label> labels, String description) {
+    public record Dot(double x, double y, String statusClass, String title) {}
+
+    public record Label(double x, double y, String text) {}
+
+    static final int WIDTH = 150, HEIGHT = 56, PAD_X = 16, TOP = 8, BOTTOM = 16;
+
+    public static TrendChart of(List<Integer> years, List<Dashboard.TrendPoint> trend) {
+        List<Integer> xs = years.isEmpty() ? trend.stream().map(Dashboard.TrendPoint::year).toList() : years;
+        List<Double> values = trend.stream().map(Dashboard.TrendPoint::value).filter(Objects::nonNull).toList();
+        double min = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        if (max <= min) max = min + 1;
+        double span = xs.size() > 1 ? (WIDTH - 2.0 * PAD_X) / (xs.size() - 1) : 0;
+        List<Dot> dots = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        List<String> description = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < xs.size(); i++) {
+            int year = xs.get(i);
+            double x = xs.size() > 1 ? PAD_X + i * span : WIDTH / 2.0;
+            labels.add(new Label(x, HEIGHT - 3, String.valueOf(year)));
+            Dashboard.TrendPoint p = trend.stream().filter(t -> t.year() == year).findFirst().orElse(null);
+            String text = p == null || p.valueText() == null ? "—" : p.valueText();
+            description.add(year + ": " + text);
+            if (p == null || p.value() == null) continue;
+            double y = TOP + (HEIGHT - TOP - BOTTOM) * (1 - (p.value() - min) / (max - min));
+            dots.add(new Dot(round(x), round(y), p.statusClass(),
+                    year + ": " + text + (p.targetText() == null ? "" : " (obiettivo " + p.targetText() + ")")
+                            + (p.status() == null ? "" : " — " + p.statusText())));
+            line.append(line.length() == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
+        }
+        return new TrendChart(WIDTH, HEIGHT, line.toString(), dots, labels, "Andamento: " + String.join("; ", description));
+    }
+
+    public boolean hasLine() { return dots.size() > 1; }
+
+    private static double round(double v) { return Math.round(v * 10) / 10.0; }
+
+    private static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
+}
