@@ -8,10 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down guessing: after some failed logins for a user name, or from an address, further attempts for it are refused
- * until a wait has passed, doubled at each new failure up to a maximum. A successful login clears the user name.
+ * until a wait has passed, doubled at each new failure up to a maximum. A successful login clears the user name; a user
+ * name or address with no failure for as long as the maximum wait starts again from zero.
  */
 public final class LoginThrottle {
-    private record Failures(int count, Instant blockedUntil) {}
+    private record Failures(int count, Instant last, Instant blockedUntil) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final int freeAttempts;
@@ -37,8 +38,9 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         for (String key : new String[]{userKey(username), addressKey(address)}) {
             failures.compute(key, (k, f) -> {
-                int count = f == null ? 1 : f.count() + 1;
-                return new Failures(count, count < freeAttempts ? now : now.plus(delay(count)));
+                boolean forgotten = f == null || f.last().plus(maxDelay).isBefore(now);
+                int count = forgotten ? 1 : f.count() + 1;
+                return new Failures(count, now, count < freeAttempts ? now : now.plus(delay(count)));
             });
         }
     }
