@@ -9,11 +9,14 @@ import java.util.Objects;
 
 /** A small line chart of an indicator over the triennium, drawn as inline SVG by the template. */
 public record TrendChart(int width, int height, String line, List<Dot> dots, List<Label> labels, String description) {
-    public record Dot(double x, double y, String statusClass, String title) {}
+    public record Dot(double x, double y, String statusClass, String title, String valueText) {
+        /** Where the value is written: above the dot. */
+        public double textY() { return Math.round((y - 7) * 10) / 10.0; }
+    }
 
     public record Label(double x, double y, String text) {}
 
-    static final int WIDTH = 150, HEIGHT = 56, PAD_X = 16, TOP = 8, BOTTOM = 16;
+    static final int WIDTH = 150, HEIGHT = 64, PAD_X = 18, TOP = 18, BOTTOM = 16;
 
     public static TrendChart of(List<Integer> years, List<Dashboard.TrendPoint> trend) {
         List<Integer> xs = years.isEmpty() ? trend.stream().map(Dashboard.TrendPoint::year).toList() : years;
@@ -37,7 +40,7 @@ public record TrendChart(int width, int height, String line, List<Dot> dots, Lis
             double y = TOP + (HEIGHT - TOP - BOTTOM) * (1 - (p.value() - min) / (max - min));
             dots.add(new Dot(round(x), round(y), p.statusClass(),
                     year + ": " + text + (p.targetText() == null ? "" : " (obiettivo " + p.targetText() + ")")
-                            + (p.status() == null ? "" : " — " + p.statusText())));
+                            + (p.status() == null ? "" : " — " + p.statusText()), text));
             line.append(line.length() == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
         }
         return new TrendChart(WIDTH, HEIGHT, line.toString(), dots, labels, "Andamento: " + String.join("; ", description));
