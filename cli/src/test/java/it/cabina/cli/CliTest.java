@@ -43,7 +43,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "export"})
+    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "export", "serve", "users"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());
