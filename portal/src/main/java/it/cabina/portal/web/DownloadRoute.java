@@ -1,14 +1,11 @@
 package it.cabina.portal.web;
 
-import io.javalin.http.Context;
 import it.cabina.portal.AuditLog;
 import it.cabina.portal.ReportEntry;
 import it.cabina.portal.ReportFiles;
 import it.cabina.portal.ReportIndex;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -31,7 +28,7 @@ final class DownloadRoute {
         this.audit = audit;
     }
 
-    void serve(Context ctx, Viewer viewer, String path) throws IOException {
+    void serve(Exchange ctx, Viewer viewer, String path) throws IOException {
         String who = viewer.user().username();
         if (!ReportFiles.isPlainRelativePath(path)) {
             audit.record("DOWNLOAD_REFUSED", who, ctx.ip(), path, 400);
@@ -52,11 +49,8 @@ final class DownloadRoute {
             throw new Refusal(404, "Report non disponibile", "Il file di questo report non è disponibile: riprova dopo la prossima elaborazione.");
         }
         String name = ReportListPage.download(entry).fileName();
-        ctx.contentType(CONTENT_TYPES.getOrDefault(entry.format(), "application/octet-stream"));
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.header("Content-Length", String.valueOf(Files.size(file)));
         audit.record("DOWNLOAD", who, ctx.ip(), path, 200);
-        InputStream in = Files.newInputStream(file);
-        ctx.result(in);
+        ctx.file(file, CONTENT_TYPES.getOrDefault(entry.format(), "application/octet-stream"));
     }
 }

@@ -3,10 +3,6 @@ package it.cabina.portal.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import it.cabina.portal.AuditLog;
 import it.cabina.portal.LoginThrottle;
 import it.cabina.portal.Passwords;
@@ -18,16 +14,24 @@ import it.cabina.portal.TerritoryAccess;
 import it.cabina.portal.User;
 import it.cabina.portal.UsersFile;
 import it.cabina.warehouse.config.CabinaConfig;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * The report portal: server-rendered pages over what the nightly writes in the reports folder. Every page but the login
@@ -36,8 +40,6 @@ import java.util.Set;
 public final class PortalServer {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
     static final String SESSION_COOKIE = "cabina_sessione";
-    private static final String VIEWER = "viewer";
-    private static final Set<String> PUBLIC_PATHS = Set.of("/login", "/static/portal.css");
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -57,11 +59,12 @@ public final class PortalServer {
 
     private final Setup setup;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    private final byte[] css;
+    private final String css;
     private final ReportListPage listPage;
     private final DashboardRoute dashboardRoute;
     private final DownloadRoute downloadRoute;
-    private Javalin app;
+    private Server server;
+    private ServerConnector connector;
 
     public PortalServer(Setup setup) {
         this.setup = setup;
@@ -72,7 +75,7 @@ public final class PortalServer {
         this.dashboardRoute = new DashboardRoute(data, index);
         this.downloadRoute = new DownloadRoute(index, files, setup.audit());
         try (InputStream in = PortalServer.class.getResourceAsStream("/portal/portal.css")) {
-            this.css = in.readAllBytes();
+            this.css = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("portal.css missing from the build", e);
         }
@@ -80,60 +83,113 @@ public final class PortalServer {
 
     /** Starts listening; port 0 takes a free port (see {@link #port()}). */
     public PortalServer start(String host, int port) {
-        app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.http.maxRequestSize = 16 * 1024;
-            config.routes.before(this::frame);
-            config.routes.get("/static/portal.css", ctx -> ctx.contentType("text/css; charset=utf-8")
-                    .header("Cache-Control", "public, max-age=3600").result(css));
-            config.routes.get("/login", this::loginForm);
-            config.routes.post("/login", this::login);
-            config.routes.post("/logout", this::logout);
-            config.routes.get("/", ctx -> render(ctx, "reports.jte", listPage.render(viewer(ctx), new ReportListPage.Filters(
-                    ctx.queryParam("report"), ctx.queryParam("period"), ctx.queryParam("territory")))));
-            config.routes.get("/cruscotto/{year}/{level}/{code}", ctx -> render(ctx, "cruscotto.jte",
-                    dashboardRoute.render(viewer(ctx), ctx.pathParam("year"), ctx.pathParam("level"), ctx.pathParam("code"))));
-            config.routes.get("/reports/<path>", ctx -> downloadRoute.serve(ctx, viewer(ctx), ctx.pathParam("path")));
-            config.routes.exception(LoginRequired.class, (e, ctx) -> ctx.redirect("/login", io.javalin.http.HttpStatus.FOUND));
-            config.routes.exception(Refusal.class, (e, ctx) -> errorPage(ctx, e.status(), e.title(), e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("portal error on {} {}", ctx.method(), ctx.path(), e);
-                errorPage(ctx, 500, "Errore del portale", "Si è verificato un errore: riprova più tardi.");
-            });
-            config.routes.error(404, ctx -> {
-                if (ctx.attribute("refused") == null) {
-                    errorPage(ctx, 404, Refusal.notFound().title(), Refusal.notFound().getMessage());
-                }
-            });
-            config.routes.error(405, ctx -> errorPage(ctx, 405, "Operazione non consentita", "Questa operazione non è consentita."));
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("portal");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                PortalServer.this.handle(new Exchange(request, response, callback));
+                return true;
+            }
         });
-        app.start(host, port);
+        // what Jetty itself refuses (malformed or ambiguous addresses) gets the same headers and an Italian message
+        server.setErrorHandler((request, response, callback) -> {
+            Exchange x = new Exchange(request, response, callback);
+            securityHeaders(x);
+            x.send("text/plain; charset=utf-8", "Richiesta non valida (" + response.getStatus() + ").");
+            return true;
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("il portale non riesce ad ascoltare su " + host + ":" + port + ": " + e.getMessage(), e);
+        }
         return this;
     }
 
-    public int port() { return app.port(); }
+    public int port() { return connector.getLocalPort(); }
 
     public void stop() {
-        if (app != null) app.stop();
+        try {
+            if (server != null) server.stop();
+        } catch (Exception e) {
+            LOG.warn("portal stop: {}", e.getMessage());
+        }
     }
 
-    /** Before every request: security headers, then the session (required everywhere except the login form and the CSS). */
-    private void frame(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        if (!ctx.path().equals("/static/portal.css")) ctx.header("Cache-Control", "no-store");
-        if (secure(ctx)) ctx.header("Strict-Transport-Security", "max-age=31536000");
-        Viewer viewer = currentViewer(ctx);
-        if (viewer != null) ctx.attribute(VIEWER, viewer);
-        else if (!PUBLIC_PATHS.contains(ctx.path())) throw new LoginRequired();
+    private void handle(Exchange x) {
+        try {
+            securityHeaders(x);
+            route(x);
+        } catch (LoginRequired e) {
+            x.redirect(302, "/login");
+        } catch (Refusal e) {
+            errorPage(x, e.status(), e.title(), e.getMessage());
+        } catch (Exception e) {
+            LOG.error("portal error on {} {}", x.method(), x.path(), e);
+            if (!x.done()) errorPage(x, 500, "Errore del portale", "Si è verificato un errore: riprova più tardi.");
+        }
     }
 
-    private Viewer currentViewer(Context ctx) {
-        Sessions.Session session = setup.sessions().find(ctx.cookie(SESSION_COOKIE)).orElse(null);
+    private void route(Exchange x) throws Exception {
+        String path = x.path();
+        boolean get = x.method().equals("GET") || x.method().equals("HEAD");
+        boolean post = x.method().equals("POST");
+        if (path.equals("/static/portal.css") && get) {
+            x.header("Cache-Control", "public, max-age=3600").send("text/css; charset=utf-8", css);
+            return;
+        }
+        x.header("Cache-Control", "no-store");
+        x.viewer(currentViewer(x));
+        if (path.equals("/login")) {
+            if (get) loginForm(x);
+            else if (post) login(x);
+            else throw notAllowed();
+            return;
+        }
+        Viewer viewer = x.viewer();
+        if (viewer == null) throw new LoginRequired();
+        if (path.equals("/logout") && post) {
+            logout(x, viewer);
+        } else if (path.equals("/") && get) {
+            render(x, "reports.jte", listPage.render(viewer, new ReportListPage.Filters(
+                    x.query("report"), x.query("period"), x.query("territory"))));
+        } else if (path.startsWith("/cruscotto/") && get) {
+            String[] parts = path.substring("/cruscotto/".length()).split("/", -1);
+            if (parts.length != 3) throw Refusal.notFound();
+            render(x, "cruscotto.jte", dashboardRoute.render(viewer, parts[0], parts[1], parts[2]));
+        } else if (path.startsWith("/reports/") && get) {
+            downloadRoute.serve(x, viewer, path.substring("/reports/".length()));
+        } else if (path.equals("/logout") || path.equals("/")) {
+            throw notAllowed();
+        } else {
+            throw Refusal.notFound();
+        }
+    }
+
+    private static Refusal notAllowed() {
+        return new Refusal(405, "Operazione non consentita", "Questa operazione non è consentita.");
+    }
+
+    private static void securityHeaders(Exchange x) {
+        x.header("Content-Security-Policy", CSP);
+        x.header("X-Content-Type-Options", "nosniff");
+        x.header("X-Frame-Options", "DENY");
+        x.header("Referrer-Policy", "no-referrer");
+        x.header("Cross-Origin-Opener-Policy", "same-origin");
+        if (x.secure()) x.header("Strict-Transport-Security", "max-age=31536000");
+    }
+
+    private Viewer currentViewer(Exchange x) {
+        Sessions.Session session = x.cookie(SESSION_COOKIE).flatMap(id -> setup.sessions().find(id)).orElse(null);
         if (session == null) return null;
         User user = setup.users().find(session.username()).orElse(null);
         if (user == null) {
@@ -143,91 +199,75 @@ public final class PortalServer {
         return new Viewer(user, session, setup.access());
     }
 
-    private static Viewer viewer(Context ctx) {
-        Viewer v = ctx.attribute(VIEWER);
-        if (v == null) throw new LoginRequired();
-        return v;
-    }
-
-    private void loginForm(Context ctx) {
-        if (ctx.attribute(VIEWER) != null) {
-            ctx.redirect("/");
+    private void loginForm(Exchange x) {
+        if (x.viewer() != null) {
+            x.redirect(302, "/");
             return;
         }
-        render(ctx, "login.jte", new Views.Login(loginPage(), null, ""));
+        render(x, "login.jte", new Views.Login(loginPage(), null, ""));
     }
 
-    private void login(Context ctx) {
-        String username = trimmed(ctx.formParam("username"));
-        String password = ctx.formParam("password");
-        String from = ctx.ip();
+    private void login(Exchange x) throws Exception {
+        String username = trimmed(x.form("username"));
+        String password = x.form("password");
+        String from = x.ip();
         Duration wait = setup.throttle().waitFor(username, from);
         if (!wait.isZero()) {
             setup.audit().record("LOGIN_THROTTLED", username, from, null, 429);
-            ctx.status(429).header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-            render(ctx, "login.jte", new Views.Login(loginPage(), "Troppi tentativi non riusciti: riprova tra "
-                    + Math.max(1, (wait.toMillis() + 999) / 1000) + " secondi.", username));
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            x.status(429).header("Retry-After", String.valueOf(seconds));
+            render(x, "login.jte", new Views.Login(loginPage(), "Troppi tentativi non riusciti: riprova tra " + seconds + " secondi.", username));
             return;
         }
         User user = username.isEmpty() ? null : setup.users().find(username).orElse(null);
         if (!Passwords.matches(password, user == null ? null : user.passwordHash())) {
             setup.throttle().failed(username, from);
             setup.audit().record("LOGIN_FAILED", username, from, null, 401);
-            ctx.status(401);
-            render(ctx, "login.jte", new Views.Login(loginPage(), "Nome utente o password non corretti.", username));
+            x.status(401);
+            render(x, "login.jte", new Views.Login(loginPage(), "Nome utente o password non corretti.", username));
             return;
         }
         setup.throttle().succeeded(username);
-        String previous = ctx.cookie(SESSION_COOKIE);
-        if (previous != null) setup.sessions().close(previous);
+        x.cookie(SESSION_COOKIE).ifPresent(previous -> setup.sessions().close(previous));
         Sessions.Session session = setup.sessions().open(user.username());
-        Cookie cookie = new Cookie(SESSION_COOKIE, session.id());
-        cookie.setPath("/");
-        cookie.setHttpOnly(true);
-        cookie.setSameSite(SameSite.STRICT);
-        cookie.setSecure(secure(ctx));
-        cookie.setMaxAge((int) setup.sessions().lifetime().toSeconds());
-        ctx.cookie(cookie);
-        setup.audit().record("LOGIN", user.username(), from, null, 302);
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        x.addCookie(HttpCookie.build(SESSION_COOKIE, session.id())
+                .path("/")
+                .httpOnly(true)
+                .sameSite(HttpCookie.SameSite.STRICT)
+                .secure(x.secure())
+                .maxAge(setup.sessions().lifetime().toSeconds())
+                .build());
+        setup.audit().record("LOGIN", user.username(), from, null, 303);
+        x.redirect(303, "/");
     }
 
-    private void logout(Context ctx) {
-        Viewer viewer = viewer(ctx);
-        if (!viewer.session().csrfToken().equals(ctx.formParam("_csrf"))) {
-            setup.audit().record("LOGOUT_REFUSED", viewer.user().username(), ctx.ip(), null, 403);
+    private void logout(Exchange x, Viewer viewer) throws Exception {
+        if (!viewer.session().csrfToken().equals(x.form("_csrf"))) {
+            setup.audit().record("LOGOUT_REFUSED", viewer.user().username(), x.ip(), null, 403);
             throw new Refusal(403, "Richiesta non valida", "La richiesta non proviene da una pagina del portale.");
         }
         setup.sessions().close(viewer.session().id());
-        ctx.removeCookie(SESSION_COOKIE, "/");
-        setup.audit().record("LOGOUT", viewer.user().username(), ctx.ip(), null, 303);
-        ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+        x.addCookie(HttpCookie.build(SESSION_COOKIE, "").path("/").httpOnly(true).sameSite(HttpCookie.SameSite.STRICT)
+                .secure(x.secure()).maxAge(0).build());
+        setup.audit().record("LOGOUT", viewer.user().username(), x.ip(), null, 303);
+        x.redirect(303, "/login");
     }
 
-    private void errorPage(Context ctx, int status, String title, String message) {
-        ctx.attribute("refused", Boolean.TRUE);
-        Viewer v = ctx.attribute(VIEWER);
+    private void errorPage(Exchange x, int status, String title, String message) {
+        Viewer v = x.viewer();
         Views.PageContext page = v == null ? new Views.PageContext(title, null, null, null) : v.page(title);
-        ctx.status(status);
-        render(ctx, "error.jte", new Views.ErrorPage(page, status, message));
+        x.status(status);
+        render(x, "error.jte", new Views.ErrorPage(page, status, message));
     }
 
-    private void render(Context ctx, String template, Object model) {
+    private void render(Exchange x, String template, Object model) {
         StringOutput out = new StringOutput();
-        try {
-            templates.render(template, model, out);
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("template " + template + " failed", e));
-        }
-        ctx.html(out.toString());
+        templates.render(template, model, out);
+        x.html(out.toString());
     }
 
     private static Views.PageContext loginPage() {
         return new Views.PageContext("Accesso", null, null, null);
-    }
-
-    private static boolean secure(Context ctx) {
-        return ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
     private static String trimmed(String s) {
