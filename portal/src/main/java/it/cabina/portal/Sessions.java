@@ -56,7 +56,7 @@ public final class Sessions {
         byId.values().removeIf(s -> s.username().equals(username));
     }
 
-    static String randomToken() {
+    public static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

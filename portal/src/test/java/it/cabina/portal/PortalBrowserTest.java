@@ -78,7 +78,8 @@ class PortalBrowserTest {
         browser.findElement(By.name("username")).sendKeys(user);
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form[action='/login'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(url("/")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(() -> "after login: " + browser.getCurrentUrl() + " "
+                + browser.findElement(By.tagName("main")).getText()).until(d -> d.getCurrentUrl().equals(url("/")));
     }
 
     @Test

@@ -69,13 +69,29 @@ class PortalHttpTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> loginResponse(String user, String password, String address) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(url("/login")))
+    /** The login form's token and the cookie paired with it, as a browser gets them from GET /login. */
+    record LoginForm(String token, String cookie) {}
+
+    static LoginForm loginForm() throws Exception {
+        HttpResponse<String> form = get("/login", null);
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(m.find(), "the login form carries a token");
+        String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cabina_accesso=")).findFirst().orElseThrow();
+        return new LoginForm(m.group(1), cookie.substring("cabina_accesso=".length(), cookie.indexOf(';')));
+    }
+
+    static HttpResponse<String> loginResponse(String user, String password, String proto) throws Exception {
+        return postLogin(loginForm(), user, password, proto);
+    }
+
+    static HttpResponse<String> postLogin(LoginForm form, String user, String password, String proto) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url("/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-Proto", "http")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-                .build();
-        return http.send(r, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                        + (form.token() == null ? "" : "&_csrf=" + form.token())));
+        if (form.cookie() != null) r.header("Cookie", "cabina_accesso=" + form.cookie());
+        if (proto != null) r.header("X-Forwarded-Proto", proto);
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Logs in and returns the session cookie's value. */
@@ -124,14 +140,12 @@ class PortalHttpTest {
     @Test
     void theSessionCookieIsHttpOnlyAndStrictAndSecureBehindTls() throws Exception {
         HttpResponse<String> r = loginResponse("busto", PASSWORD, null);
-        String cookie = r.headers().allValues("Set-Cookie").get(0);
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cabina_sessione=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
         assertFalse(cookie.contains("Secure"), "plain HTTP: no Secure flag, or the browser would drop the cookie");
-        HttpRequest tls = HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
-                .POST(HttpRequest.BodyPublishers.ofString("username=busto&password=" + PASSWORD)).build();
-        String secure = http.send(tls, HttpResponse.BodyHandlers.ofString()).headers().allValues("Set-Cookie").get(0);
+        String secure = loginResponse("busto", PASSWORD, "https").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("cabina_sessione=")).findFirst().orElseThrow();
         assertTrue(secure.contains("Secure") && secure.contains("HttpOnly") && secure.contains("SameSite=Strict"), secure);
     }
 
@@ -242,12 +256,31 @@ class PortalHttpTest {
     }
 
     @Test
+    void aLoginPostedFromElsewhereIsRefused() throws Exception {
+        LoginForm form = loginForm();
+        for (LoginForm forged : List.of(new LoginForm(null, null), new LoginForm(form.token(), null), new LoginForm(null, form.cookie()),
+                new LoginForm("x" + form.token().substring(1), form.cookie()))) {
+            HttpResponse<String> r = postLogin(forged, "busto", PASSWORD, null);
+            assertEquals(403, r.statusCode(), forged.toString());
+            assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("cabina_sessione=")), forged.toString());
+        }
+        assertEquals(303, postLogin(form, "busto", PASSWORD, null).statusCode());
+    }
+
+    @Test
+    void whatJettyRefusesItselfCarriesTheHeadersToo() throws Exception {
+        String response = raw("/reports/%2e%2e/fuori.txt", null);
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.contains("Content-Security-Policy: default-src 'self'") && response.contains("X-Frame-Options: DENY"), response);
+    }
+
+    @Test
     void repeatedFailedLoginsAreSlowedDown() throws Exception {
         for (int i = 0; i < 3; i++) assertEquals(401, loginResponse("insubria", "sbagliata-" + i, null).statusCode());
         HttpResponse<String> blocked = loginResponse("insubria", PASSWORD, null);
         assertEquals(429, blocked.statusCode(), "even the right password waits");
         assertTrue(blocked.body().contains("Troppi tentativi"));
-        assertTrue(blocked.headers().firstValue("Set-Cookie").isEmpty());
+        assertTrue(blocked.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("cabina_sessione=")));
         clock.advance(Duration.ofSeconds(11));
         assertEquals(303, loginResponse("insubria", PASSWORD, null).statusCode());
         forgetFailures();

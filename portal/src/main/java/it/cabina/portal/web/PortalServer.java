@@ -40,6 +40,8 @@ import java.time.Duration;
 public final class PortalServer {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
     static final String SESSION_COOKIE = "cabina_sessione";
+    /** Before login there is no session: the login form's token is paired with this cookie instead. */
+    static final String LOGIN_COOKIE = "cabina_accesso";
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -204,19 +206,37 @@ public final class PortalServer {
             x.redirect(302, "/");
             return;
         }
-        render(x, "login.jte", new Views.Login(loginPage(), null, ""));
+        renderLogin(x, null, "");
+    }
+
+    /**
+     * The login form, with a token in a hidden field and in a cookie that a cross-site form cannot send. The token of an
+     * earlier form is kept: another tab (or the browser's own requests) must not make an open form stale.
+     */
+    private void renderLogin(Exchange x, String message, String username) {
+        String token = x.cookie(LOGIN_COOKIE).filter(t -> t.matches("[A-Za-z0-9_-]{43}")).orElseGet(Sessions::randomToken);
+        x.addCookie(HttpCookie.build(LOGIN_COOKIE, token).path("/login").httpOnly(true).sameSite(HttpCookie.SameSite.STRICT)
+                .secure(x.secure()).build());
+        render(x, "login.jte", new Views.Login(new Views.PageContext("Accesso", null, null, token), message, username));
     }
 
     private void login(Exchange x) throws Exception {
         String username = trimmed(x.form("username"));
         String password = x.form("password");
         String from = x.ip();
+        String token = x.form("_csrf");
+        if (token == null || !token.equals(x.cookie(LOGIN_COOKIE).orElse(null))) {
+            setup.audit().record("LOGIN_REFUSED", username, from, null, 403);
+            x.status(403);
+            renderLogin(x, "La pagina di accesso era scaduta: inserisci di nuovo le credenziali.", username);
+            return;
+        }
         Duration wait = setup.throttle().waitFor(username, from);
         if (!wait.isZero()) {
             setup.audit().record("LOGIN_THROTTLED", username, from, null, 429);
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             x.status(429).header("Retry-After", String.valueOf(seconds));
-            render(x, "login.jte", new Views.Login(loginPage(), "Troppi tentativi non riusciti: riprova tra " + seconds + " secondi.", username));
+            renderLogin(x, "Troppi tentativi non riusciti: riprova tra " + seconds + " secondi.", username);
             return;
         }
         User user = username.isEmpty() ? null : setup.users().find(username).orElse(null);
@@ -224,10 +244,12 @@ public final class PortalServer {
             setup.throttle().failed(username, from);
             setup.audit().record("LOGIN_FAILED", username, from, null, 401);
             x.status(401);
-            render(x, "login.jte", new Views.Login(loginPage(), "Nome utente o password non corretti.", username));
+            renderLogin(x, "Nome utente o password non corretti.", username);
             return;
         }
         setup.throttle().succeeded(username);
+        x.addCookie(HttpCookie.build(LOGIN_COOKIE, "").path("/login").httpOnly(true).sameSite(HttpCookie.SameSite.STRICT)
+                .secure(x.secure()).maxAge(0).build());
         x.cookie(SESSION_COOKIE).ifPresent(previous -> setup.sessions().close(previous));
         Sessions.Session session = setup.sessions().open(user.username());
         x.addCookie(HttpCookie.build(SESSION_COOKIE, session.id())
@@ -264,10 +286,6 @@ public final class PortalServer {
         StringOutput out = new StringOutput();
         templates.render(template, model, out);
         x.html(out.toString());
-    }
-
-    private static Views.PageContext loginPage() {
-        return new Views.PageContext("Accesso", null, null, null);
     }
 
     private static String trimmed(String s) {
