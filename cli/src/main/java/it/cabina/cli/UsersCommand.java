@@ -64,7 +64,7 @@ public final class UsersCommand implements Runnable {
         public Integer call() throws IOException {
             CabinaConfig config = CabinaConfig.load();
             List<Scope> parsed = scopes.stream().map(Scope::parse).toList();
-            String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            String password = readPassword();
             if (password == null) throw new IllegalArgumentException("nessuna password sullo standard input");
             Path path = file.file(config);
             UserStore store = UserStore.openOrEmpty(path);
@@ -74,6 +74,16 @@ public final class UsersCommand implements Runnable {
             System.out.println((existed ? "Utente aggiornato: " : "Utente aggiunto: ") + username + " (" + describe(store.find(username).orElseThrow()) + ") in " + path);
             return 0;
         }
+    }
+
+    /** From a terminal without echo, else the first line of standard input (a pipe or a file). */
+    static String readPassword() throws IOException {
+        java.io.Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("Password: ");
+            return typed == null ? null : new String(typed);
+        }
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Elenca gli utenti e i loro territori.")

@@ -20,11 +20,20 @@ public final class PublishedData {
     /** The Cruscotto of a territory and year; callers check access first, this only reads. */
     public Optional<Dashboard> dashboard(int year, Level level, String code) {
         if (year < 1900 || year > 9999 || level == null) return Optional.empty();
-        return read("data/cruscotto/" + year + "/" + level + "/" + code + ".json", Dashboard.class);
+        return read(dashboardPath(year, level, code), Dashboard.class);
+    }
+
+    /** Whether the Cruscotto of a territory and year has been produced (without reading it). */
+    public boolean hasDashboard(int year, Level level, String code) {
+        return level != null && files.resolve(dashboardPath(year, level, code)).isPresent();
     }
 
     public Optional<LoadStatus> loadStatus() {
         return read("data/stato.json", LoadStatus.class);
+    }
+
+    private static String dashboardPath(int year, Level level, String code) {
+        return "data/cruscotto/" + year + "/" + level + "/" + code + ".json";
     }
 
     private <T> Optional<T> read(String relative, Class<T> type) {

@@ -342,12 +342,14 @@ class PortalHttpTest {
         String s = login("busto");
         get(report("AMBITO", BUSTO), s);
         get(report("AMBITO", SARONNO), s);
+        get("/cruscotto/2026/AMBITO/" + SARONNO, s);
         loginResponse("busto", "tentativo-sbagliato", null);
         List<String> lines = Files.readAllLines(root.resolve("portal/audit.log"));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"event\":\"LOGIN\"") && l.contains("\"user\":\"busto\"") && l.contains("\"from\":\"127.0.0.1\"")));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"event\":\"DOWNLOAD\"") && l.contains(path("cruscotto", "2026", "AMBITO", BUSTO, "pdf"))));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"event\":\"DOWNLOAD_REFUSED\"") && l.contains(SARONNO) && l.contains("403")));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"event\":\"LOGIN_FAILED\"")));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"event\":\"DASHBOARD_REFUSED\"") && l.contains("cruscotto/2026/AMBITO/" + SARONNO)));
         assertTrue(lines.stream().allMatch(l -> l.contains("\"at\":\"2026-")));
         String all = String.join("\n", lines);
         assertFalse(all.contains(PASSWORD) || all.contains("tentativo-sbagliato"), "no password is ever written");

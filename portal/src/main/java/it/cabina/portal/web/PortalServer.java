@@ -74,7 +74,7 @@ public final class PortalServer {
         ReportIndex index = new ReportIndex(files.root());
         PublishedData data = new PublishedData(files);
         this.listPage = new ReportListPage(index, new StatusPanels(data, setup.access()));
-        this.dashboardRoute = new DashboardRoute(data, index);
+        this.dashboardRoute = new DashboardRoute(data, index, setup.audit());
         this.downloadRoute = new DownloadRoute(index, files, setup.audit());
         try (InputStream in = PortalServer.class.getResourceAsStream("/portal/portal.css")) {
             this.css = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -167,7 +167,7 @@ public final class PortalServer {
         } else if (path.startsWith("/cruscotto/") && get) {
             String[] parts = path.substring("/cruscotto/".length()).split("/", -1);
             if (parts.length != 3) throw Refusal.notFound();
-            render(x, "cruscotto.jte", dashboardRoute.render(viewer, parts[0], parts[1], parts[2]));
+            render(x, "cruscotto.jte", dashboardRoute.render(viewer, x.ip(), parts[0], parts[1], parts[2]));
         } else if (path.startsWith("/reports/") && get) {
             downloadRoute.serve(x, viewer, path.substring("/reports/".length()));
         } else if (path.equals("/logout") || path.equals("/")) {
