@@ -98,6 +98,9 @@ final class Exchange {
         done = true;
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
             Files.copy(file, out);
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+            throw e;
         }
         callback.succeeded();
     }

@@ -85,7 +85,7 @@ public final class PortalServer {
 
     /** Starts listening; port 0 takes a free port (see {@link #port()}). */
     public PortalServer start(String host, int port) {
-        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("portal");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -136,8 +136,12 @@ public final class PortalServer {
         } catch (Refusal e) {
             errorPage(x, e.status(), e.title(), e.getMessage());
         } catch (Exception e) {
-            LOG.error("portal error on {} {}", x.method(), x.path(), e);
-            if (!x.done()) errorPage(x, 500, "Errore del portale", "Si è verificato un errore: riprova più tardi.");
+            if (x.done()) {
+                LOG.info("portal: response to {} {} interrupted: {}", x.method(), x.path(), e.toString());
+            } else {
+                LOG.error("portal error on {} {}", x.method(), x.path(), e);
+                errorPage(x, 500, "Errore del portale", "Si è verificato un errore: riprova più tardi.");
+            }
         }
     }
 
