@@ -357,6 +357,23 @@ class PortalHttpTest {
     }
 
     @Test
+    void beforeTheFirstNightlyTheListSaysThereIsNothingYet() throws Exception {
+        PortalServer empty = new PortalServer(PortalServer.Setup.of(Fixtures.config(), Files.createDirectories(root.resolve("vuota")),
+                root.resolve("portal/users.json"), root.resolve("portal/audit-vuota.log"), clock)).start("127.0.0.1", 0);
+        PortalServer main = server;
+        server = empty;
+        try {
+            String body = get("/", login("busto")).body();
+            assertTrue(body.contains("Non ci sono ancora report"), body);
+            assertTrue(body.contains("Lo stato dei caricamenti non è ancora disponibile"), body);
+            assertEquals(404, get(report("AMBITO", BUSTO), login("busto")).statusCode());
+        } finally {
+            server = main;
+            empty.stop();
+        }
+    }
+
+    @Test
     void withoutAUsersFileThereIsNoServer() {
         Path missing = root.resolve("nessuno/users.json");
         Exception e = assertThrows(Exception.class, () -> PortalServer.Setup.of(Fixtures.config(), root.resolve("reports"), missing,
