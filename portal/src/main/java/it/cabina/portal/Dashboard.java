@@ -17,6 +17,7 @@ public record Dashboard(
         @JsonProperty("run_id") String runId,
         @JsonProperty("as_of") String asOf,
         @JsonProperty("years") List<Integer> years,
+        @JsonProperty("protection_threshold") Integer protectionThreshold,
         @JsonProperty("areas") List<Area> areas) {
 
     public Dashboard {
@@ -58,8 +59,8 @@ public record Dashboard(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TrendPoint(@JsonProperty("year") int year, @JsonProperty("value") Double value,
-                             @JsonProperty("value_text") String valueText, @JsonProperty("target_text") String targetText,
-                             @JsonProperty("status") String status) {
+                             @JsonProperty("value_text") String valueText, @JsonProperty("target") Double target,
+                             @JsonProperty("target_text") String targetText, @JsonProperty("status") String status) {
         public String statusClass() { return Statuses.cssClass(status); }
 
         public String statusText() { return Statuses.label(status); }

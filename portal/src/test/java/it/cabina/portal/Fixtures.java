@@ -112,6 +112,7 @@ final class Fixtures {
         d.put("run_id", "run-20261123T021000.000");
         d.put("as_of", "2026-11-23");
         d.put("years", List.of(2025, 2026, 2027));
+        d.put("protection_threshold", 3);
         d.put("areas", List.of(
                 Map.of("area", "E", "title", "Domiciliarità (SAD)", "indicators", List.of(
                         indicator("SAD-01", "Progetti SAD integrati con la componente sanitaria", "%", "12", "20", 60.0, "60,0%", "≥ 75%",
@@ -157,6 +158,7 @@ final class Fixtures {
         p.put("year", year);
         p.put("value", value);
         p.put("value_text", text);
+        p.put("target", target == null ? null : Double.valueOf(target.replaceAll("[^0-9]", "")));
         p.put("target_text", target);
         p.put("status", status);
         return p;

@@ -230,6 +230,8 @@ class PortalHttpTest {
         assertTrue(own.body().contains("<svg") && own.body().contains("<polyline"));
         assertTrue(own.body().contains("Denominatore zero"), "the reason of a NON_CALCOLABILE is shown");
         assertTrue(own.body().contains("&lt;3"), "a protected count is shown as text, escaped");
+        assertTrue(own.body().contains("I conteggi inferiori a 3"), "the threshold of the data is explained");
+        assertTrue(own.body().contains("class=\"target\""), "targets are drawn");
         for (String other : List.of("/cruscotto/2026/AMBITO/" + SARONNO, "/cruscotto/2026/ASST/" + VALLE_OLONA, "/cruscotto/2026/REGIONE/03")) {
             HttpResponse<String> r = get(other, s);
             assertEquals(403, r.statusCode(), other);

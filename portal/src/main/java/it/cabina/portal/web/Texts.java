@@ -42,7 +42,7 @@ public final class Texts {
     }
 
     public static String date(String iso) {
-        if (iso == null || iso.isBlank()) return "—";
+        if (iso == null || iso.isBlank() || iso.equals("null")) return "—";
         try {
             return DATE.format(LocalDate.parse(iso));
         } catch (DateTimeParseException e) {
