@@ -7,7 +7,8 @@ import java.util.Collection;
 
 /**
  * Whether a scope covers a territory, following the hierarchy Ambito → ASST → ATS → Regione: a scope covers its own
- * territory and every territory below it. Territories missing from the reference are covered by no scope.
+ * territory and every territory below it. The Region covers everything, even territories missing from the reference
+ * (such as Ambiti known only by their AFAM name); an ATS or ASST scope covers only territories the reference places under it.
  */
 public final class TerritoryAccess {
     private final Territory territory;
@@ -26,10 +27,12 @@ public final class TerritoryAccess {
     }
 
     public boolean covers(Scope scope, Level level, String code) {
-        if (level == null || code == null || !exists(level, code) || !exists(scope.level(), scope.code())) return false;
+        if (level == null || code == null || !exists(scope.level(), scope.code())) return false;
+        if (scope.level() == Level.REGIONE) return true;
+        if (!exists(level, code)) return false;
         if (scope.level() == level) return scope.code().equals(code);
         return switch (scope.level()) {
-            case REGIONE -> true;
+            case REGIONE -> true; // handled above
             case ATS -> switch (level) {
                 case ASST -> scope.code().equals(territory.authority(code).codicePadre());
                 case AMBITO -> scope.code().equals(territory.ambito(code).codiceAts());

@@ -44,7 +44,9 @@ class PortalAccessTest {
             "REGIONE:03, REGIONE, 03, true",
             "REGIONE:03, AMBITO, AMB-ALTO-MILANESE, true",
             "REGIONE:03, ATS, 030321, true",
-            "REGIONE:03, AMBITO, AMB-INVENTATO, false",
+            "REGIONE:03, AMBITO, AMB-AFAM-CANTU, true",
+            "ASST:030712, AMBITO, AMB-AFAM-CANTU, false",
+            "AMBITO:AMB-AFAM-CANTU, AMBITO, AMB-AFAM-CANTU, false",
             "ASST:030322, AMBITO, AMB-BUSTO-ARSIZIO, false",
             "REGIONE:04, AMBITO, AMB-BUSTO-ARSIZIO, false"})
     void aScopeCoversItsTerritoryAndThoseBelow(String scope, String level, String code, boolean covered) {
