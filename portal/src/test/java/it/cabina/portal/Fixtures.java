@@ -193,7 +193,7 @@ final class Fixtures {
         Path file = root.resolve("portal/users.json");
         UserStore store = UserStore.openOrEmpty(file);
         store.put("busto", PASSWORD, List.of(new Scope(Level.AMBITO, BUSTO)), false, access);
-        store.put("valleolona", PASSWORD, List.of(new Scope(Level.ASST, VALLE_OLONA)), false, access);
+        store.put("pianificatore.valleolona", PASSWORD, List.of(new Scope(Level.ASST, VALLE_OLONA)), false, access);
         store.put("insubria", PASSWORD, List.of(new Scope(Level.ATS, INSUBRIA)), false, access);
         store.put("regione", PASSWORD, List.of(new Scope(Level.REGIONE, "03")), false, access);
         store.put("admin", PASSWORD, List.of(), true, access);

@@ -100,7 +100,8 @@ class PortalBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/cruscotto/2026/AMBITO/" + BUSTO));
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Cruscotto indicatori 2026"));
         assertEquals(4, browser.findElements(By.cssSelector("table.indicators tbody tr")).size());
-        assertEquals(4, browser.findElements(By.cssSelector("svg.chart")).size(), "one trend chart per indicator");
+        assertEquals(3, browser.findElements(By.cssSelector("svg.chart")).size(), "one trend chart per indicator with values");
+        assertEquals("nessun valore nel triennio", browser.findElement(By.cssSelector("span.no-trend")).getText());
         String reached = color("td span.status-raggiunto"), missed = color("td span.status-non-raggiunto");
         assertNotEquals(reached, missed, "statuses are coloured: the style sheet was allowed by the CSP and applied");
         screenshot("cruscotto");
@@ -124,7 +125,7 @@ class PortalBrowserTest {
     void onAPhoneThePagesFitTheScreen() {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            login("valleolona");
+            login("pianificatore.valleolona");
             assertFitsWidth("list");
             browser.findElement(By.cssSelector("section.status summary")).click();
             assertFitsWidth("list with the missing deliveries");
@@ -143,6 +144,8 @@ class PortalBrowserTest {
         long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
         long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
         assertTrue(scrollWidth <= viewport, page + " scrolls sideways: " + scrollWidth + " > " + viewport);
+        WebElement logout = browser.findElement(By.cssSelector("form[action='/logout'] button"));
+        assertTrue(logout.getRect().getX() + logout.getRect().getWidth() <= viewport, page + ": the logout button is cut off");
     }
 
     static String color(String css) {

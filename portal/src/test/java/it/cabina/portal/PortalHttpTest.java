@@ -163,7 +163,7 @@ class PortalHttpTest {
 
     @Test
     void higherLevelsSeeTheTerritoriesBelowThem() throws Exception {
-        String asst = get("/", login("valleolona")).body();
+        String asst = get("/", login("pianificatore.valleolona")).body();
         assertTrue(asst.contains(report("ASST", VALLE_OLONA)) && asst.contains(report("AMBITO", BUSTO)) && asst.contains(report("AMBITO", SARONNO)));
         assertFalse(asst.contains(report("AMBITO", ALTO_MILANESE)) || asst.contains(report("ATS", INSUBRIA)) || asst.contains(report("ASST", OVEST_MILANESE)));
         String ats = get("/", login("insubria")).body();
@@ -240,7 +240,7 @@ class PortalHttpTest {
         assertEquals(404, get("/cruscotto/2027/AMBITO/" + BUSTO, s).statusCode(), "not produced yet");
         assertEquals(404, get("/cruscotto/2026/ambito/" + BUSTO, s).statusCode());
         assertEquals(404, get("/cruscotto/26/AMBITO/" + BUSTO, s).statusCode());
-        assertEquals(200, get("/cruscotto/2026/AMBITO/" + SARONNO, login("valleolona")).statusCode());
+        assertEquals(200, get("/cruscotto/2026/AMBITO/" + SARONNO, login("pianificatore.valleolona")).statusCode());
     }
 
     @Test
@@ -320,7 +320,7 @@ class PortalHttpTest {
 
     @Test
     void aSessionEndsAfterItsLifetimeAndWithItsUser() throws Exception {
-        String s = login("valleolona");
+        String s = login("pianificatore.valleolona");
         clock.advance(Duration.ofMinutes(29));
         assertEquals(200, get("/", s).statusCode());
         clock.advance(Duration.ofMinutes(2));

@@ -25,7 +25,7 @@ final class StatusPanels {
         if (status.isEmpty()) return new Views.StatusPanel(false, null, null, null, List.of());
         LoadStatus s = status.get();
         LoadStatus.Run run = s.lastRun();
-        String runText = run == null ? "—" : run.outcomeText() + " il " + Texts.dateTime(run.finishedAt() != null ? run.finishedAt() : run.startedAt());
+        String runText = run == null ? null : run.outcomeText() + " il " + Texts.dateTime(run.finishedAt() != null ? run.finishedAt() : run.startedAt());
         String outcomeClass = run == null || run.outcome() == null ? "" : "outcome-" + run.outcome().toLowerCase(Locale.ROOT);
         List<Views.MissingRow> missing = s.missingDeliveries().stream()
                 .filter(m -> viewer.seesAmbito(m.ambito()))
