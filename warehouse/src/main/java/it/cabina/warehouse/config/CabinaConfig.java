@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,7 +35,16 @@ public record CabinaConfig(
         String sparkMaster,
         String sparkAppName,
         Map<String, String> sparkSettings,
-        int flussoDeadlineDays) {
+        int flussoDeadlineDays,
+        Portal portal) {
+
+    /**
+     * Settings of the report portal ({@code portal:} in cabina.yaml). Paths are absolute.
+     * After {@code failuresBeforeDelay} failed logins for a user name or an address, each further attempt waits
+     * {@code failureDelay}, doubled at every new failure up to {@code maxFailureDelay}.
+     */
+    public record Portal(Path usersFile, Path auditLog, Duration sessionLifetime,
+                         int failuresBeforeDelay, Duration failureDelay, Duration maxFailureDelay) {}
 
     public static final String HOME_PROPERTY = "cabina.home";
     public static final String HOME_ENV = "CABINA_HOME";
@@ -99,13 +109,35 @@ public record CabinaConfig(
                 spark.path("master").asText("local[*]"),
                 spark.path("app_name").asText("cabina"),
                 Map.copyOf(settings),
-                root.path("deadlines").path("flusso_days").asInt(60));
+                root.path("deadlines").path("flusso_days").asInt(60),
+                portal(home, root.path("portal"), file));
+    }
+
+    private static Portal portal(Path home, JsonNode node, Path file) {
+        Portal p = new Portal(
+                home.resolve(node.path("users_file").asText("data/portal/users.json")).normalize(),
+                home.resolve(node.path("audit_log").asText("data/portal/audit.log")).normalize(),
+                Duration.ofMinutes(node.path("session_minutes").asLong(480)),
+                node.path("failed_logins_before_delay").asInt(3),
+                Duration.ofSeconds(node.path("failed_login_delay_seconds").asLong(2)),
+                Duration.ofSeconds(node.path("failed_login_max_delay_seconds").asLong(300)));
+        if (p.sessionLifetime().isNegative() || p.sessionLifetime().isZero() || p.failuresBeforeDelay() < 1
+                || p.failureDelay().isNegative() || p.maxFailureDelay().compareTo(p.failureDelay()) < 0) {
+            throw new ConfigException(file + ": portal settings out of range: " + p);
+        }
+        return p;
+    }
+
+    /** A copy with other portal settings (tests and `serve --users`). */
+    public CabinaConfig withPortal(Portal portal) {
+        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
+                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal);
     }
 
     /** A copy with other Spark settings (tests use fewer partitions). */
     public CabinaConfig withSpark(String master, String appName, Map<String, String> settings) {
         return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
-                regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays);
+                regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays, portal);
     }
 
     /** A copy with other data paths (null keeps the configured one). */
@@ -122,7 +154,7 @@ public record CabinaConfig(
                 reports == null ? this.reports : resolveUri(cwd, reports),
                 export == null ? this.export : resolveUri(cwd, export),
                 pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
-                senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays);
+                senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal);
     }
 
 

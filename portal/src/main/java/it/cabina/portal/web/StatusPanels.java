@@ -1,0 +1,40 @@
+package it.cabina.portal.web;
+
+import it.cabina.portal.Level;
+import it.cabina.portal.LoadStatus;
+import it.cabina.portal.PublishedData;
+import it.cabina.portal.TerritoryAccess;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The "Stato dei dati" box: last load and run, and the missing deliveries of the viewer's territories. */
+final class StatusPanels {
+    private final PublishedData data;
+    private final TerritoryAccess access;
+
+    StatusPanels(PublishedData data, TerritoryAccess access) {
+        this.data = data;
+        this.access = access;
+    }
+
+    Views.StatusPanel of(Viewer viewer) {
+        Optional<LoadStatus> status = data.loadStatus();
+        if (status.isEmpty()) return new Views.StatusPanel(false, null, null, null, List.of());
+        LoadStatus s = status.get();
+        LoadStatus.Run run = s.lastRun();
+        String runText = run == null ? null : run.outcomeText() + " il " + Texts.dateTime(run.finishedAt() != null ? run.finishedAt() : run.startedAt());
+        String outcomeClass = run == null || run.outcome() == null ? "" : "outcome-" + run.outcome().toLowerCase(Locale.ROOT);
+        List<Views.MissingRow> missing = s.missingDeliveries().stream()
+                .filter(m -> viewer.seesAmbito(m.ambito()))
+                .sorted(Comparator.comparing((LoadStatus.MissingDelivery m) -> m.daysLate() == null ? 0 : -m.daysLate())
+                        .thenComparing(m -> String.valueOf(m.ambito())))
+                .map(m -> new Views.MissingRow(m.source(), m.sender(),
+                        m.ambito() == null ? m.sender() : access.name(Level.AMBITO, m.ambito()),
+                        Texts.period(m.period()), Texts.date(m.due()), m.daysLate()))
+                .toList();
+        return new Views.StatusPanel(true, Texts.dateTime(s.lastLoad()), runText, outcomeClass, missing);
+    }
+}

@@ -1,0 +1,171 @@
+package it.cabina.portal;
+
+import it.cabina.portal.web.PortalServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static it.cabina.portal.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The portal in headless Chromium, as a planner of one Ambito uses it: log in, see only their territory, open the
+ * dashboard, download a PDF, on a desktop and on a phone-sized window. Chromium and chromedriver are required
+ * (.ci/run installs them); set -Dportal.screenshots=DIR to keep screenshots of the pages.
+ */
+class PortalBrowserTest {
+    static final String CHROMIUM = System.getProperty("portal.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("portal.chromedriver", "/usr/bin/chromedriver");
+
+    @TempDir
+    static Path root;
+    static PortalServer server;
+    static ChromeDriver browser;
+    static Path downloads;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "the browser tests need Chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "): apt-get install chromium chromium-driver — .ci/run does it");
+        server = Fixtures.server(root, new TestClock());
+        downloads = Files.createDirectories(root.resolve("scaricati"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(root.resolve("chromium-profile")), "--window-size=1366,900", "--lang=it-IT");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.stop();
+    }
+
+    static String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    static void login(String user) {
+        browser.get(url("/login"));
+        screenshot("login");
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(() -> "after login: " + browser.getCurrentUrl() + " "
+                + browser.findElement(By.tagName("main")).getText()).until(d -> d.getCurrentUrl().equals(url("/")));
+    }
+
+    @Test
+    void anAmbitoPlannerSeesTheirReportsOpensTheDashboardAndDownloadsAPdf() throws Exception {
+        login("busto");
+        assertEquals("I tuoi report", browser.findElement(By.tagName("h1")).getText());
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.reports tbody tr"));
+        assertEquals(4, rows.size(), "cruscotto 2026 and 2025, semestrale, qualità of one Ambito");
+        for (WebElement row : rows) assertTrue(row.getText().contains("Busto Arsizio"), row.getText());
+        List<String> territories = browser.findElements(By.cssSelector("select[name=territory] option")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Tutti", "Busto Arsizio (Ambito)"), territories);
+        assertTrue(browser.findElement(By.cssSelector("section.status")).getText().contains("Consegne mancanti: 1"));
+        browser.findElement(By.cssSelector("section.status summary")).click();
+        assertTrue(browser.findElement(By.cssSelector("table.missing tbody")).getText().contains("Ambito Busto Arsizio"));
+        screenshot("elenco");
+
+        browser.findElement(By.linkText("Apri il cruscotto")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/cruscotto/2026/AMBITO/" + BUSTO));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Cruscotto indicatori 2026"));
+        assertEquals(4, browser.findElements(By.cssSelector("table.indicators tbody tr")).size());
+        assertEquals(3, browser.findElements(By.cssSelector("svg.chart")).size(), "one trend chart per indicator with values");
+        assertEquals("nessun valore nel triennio", browser.findElement(By.cssSelector("span.no-trend")).getText());
+        String reached = color("td span.status-raggiunto"), missed = color("td span.status-non-raggiunto");
+        assertNotEquals(reached, missed, "statuses are coloured: the style sheet was allowed by the CSP and applied");
+        screenshot("cruscotto");
+
+        browser.findElement(By.cssSelector("p.meta a.download[href$='.pdf']")).click();
+        Path pdf = downloads.resolve("cruscotto_2026_" + BUSTO + ".pdf");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.isRegularFile(pdf));
+        assertEquals(PDF_HEAD + path("cruscotto", "2026", "AMBITO", BUSTO, "pdf"), Files.readString(pdf));
+
+        browser.get(url("/cruscotto/2026/AMBITO/" + SARONNO));
+        assertEquals("Accesso non consentito", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElements(By.cssSelector("table.indicators")).isEmpty());
+
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(url("/login")));
+        browser.get(url("/"));
+        assertEquals(url("/login"), browser.getCurrentUrl(), "after logout the list needs a new login");
+    }
+
+    @Test
+    void onAPhoneThePagesFitTheScreen() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            login("pianificatore.valleolona");
+            assertFitsWidth("list");
+            browser.findElement(By.cssSelector("section.status summary")).click();
+            assertFitsWidth("list with the missing deliveries");
+            screenshot("elenco-telefono");
+            browser.get(url("/cruscotto/2026/ASST/" + VALLE_OLONA));
+            assertFitsWidth("dashboard");
+            assertFalse(browser.findElement(By.cssSelector("table.indicators thead")).isDisplayed(), "column headers give way to labels");
+            screenshot("cruscotto-telefono");
+            browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 900));
+        }
+    }
+
+    static void assertFitsWidth(String page) {
+        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+        assertTrue(scrollWidth <= viewport, page + " scrolls sideways: " + scrollWidth + " > " + viewport);
+        WebElement logout = browser.findElement(By.cssSelector("form[action='/logout'] button"));
+        assertTrue(logout.getRect().getX() + logout.getRect().getWidth() <= viewport, page + ": the logout button is cut off");
+    }
+
+    static String color(String css) {
+        return browser.findElement(By.cssSelector(css)).getCssValue("background-color");
+    }
+
+    /** The whole page (the window is stretched to its height for the shot), when -Dportal.screenshots is set. */
+    static void screenshot(String name) {
+        String dir = System.getProperty("portal.screenshots");
+        if (dir == null || dir.isBlank()) return;
+        Dimension size = browser.manage().window().getSize();
+        try {
+            long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(4000, Math.max(size.getHeight(), height + 150))));
+            Path target = Files.createDirectories(Path.of(dir)).resolve(name + ".png");
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("screenshot " + name, e);
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+}
