@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = CabinaCommand.Version.class,
         description = "Cabina di Regia: data warehouse e report dell'integrazione socio-sanitaria.",
         subcommands = {NightlyCommand.class, StatusCommand.class, GenerateCommand.class, DemoCommand.class,
-                SqlCommand.class, IndicatorsCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                SqlCommand.class, IndicatorsCommand.class, ExportCommand.class, HousekeepingCommand.class, CommandLine.HelpCommand.class})
 public final class CabinaCommand {
 
     static final class Version implements CommandLine.IVersionProvider {
