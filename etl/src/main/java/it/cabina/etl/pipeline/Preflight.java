@@ -34,9 +34,9 @@ public final class Preflight {
             FileSystem fs = dir.getFileSystem(hadoop);
             if (!fs.exists(dir)) {
                 if (!create) return;
-                if (!fs.mkdirs(dir)) throw new IOException("cannot create the folder");
+                if (!fs.mkdirs(dir)) throw new IOException("la cartella non si crea");
             }
-            if (!fs.getFileStatus(dir).isDirectory()) throw new IOException("is not a folder");
+            if (!fs.getFileStatus(dir).isDirectory()) throw new IOException("non è una cartella");
             fs.create(file, true).close();
             fs.delete(file, false);
         } catch (IOException | RuntimeException ex) {

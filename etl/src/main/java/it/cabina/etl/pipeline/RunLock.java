@@ -95,9 +95,11 @@ public final class RunLock implements AutoCloseable {
         FileSystem fs;
         try {
             fs = folder.getFileSystem(hadoop);
-            if (!fs.mkdirs(folder)) throw new IOException("mkdirs failed");
+            if (!fs.mkdirs(folder)) throw new IOException("la cartella non si crea");
         } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException(new IOException("warehouse non scrivibile: non posso creare " + folder + " (" + e.getMessage() + ")", e));
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UncheckedIOException("warehouse non scrivibile: non posso creare " + folder + " (" + why + ")",
+                    e instanceof IOException io ? io : new IOException(e));
         }
         Holder me = new Holder(runId, hostName(), ProcessHandle.current().pid(), Instant.now(), null, new Path(folder, runId + ".json"));
         List<String> takenOver = new ArrayList<>();
@@ -106,7 +108,7 @@ public final class RunLock implements AutoCloseable {
                 writeClaim(fs, me);
                 Holder rival = null;
                 for (Holder other : claims(fs, folder)) {
-                    if (other.claim().equals(me.claim())) continue;
+                    if (other.claim().getName().equals(me.claim().getName())) continue;
                     String dead = deadBecause(other, me.host(), Duration.ofMinutes(ops.lockStaleMinutes()));
                     if (dead != null) {
                         if (fs.delete(other.claim(), false)) {
@@ -128,7 +130,7 @@ public final class RunLock implements AutoCloseable {
                 Thread.sleep(300 + ThreadLocalRandom.current().nextLong(1700));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("lucchetto del warehouse non scrivibile in " + folder + ": " + e.getMessage(), e));
+            throw new UncheckedIOException("lucchetto del warehouse non scrivibile in " + folder + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrotto mentre attendeva il lucchetto", e);
