@@ -67,7 +67,9 @@ public final class ModelBuilder {
             }
             store.overwrite(t, rows);
             store.read(t).createOrReplaceTempView(t.name());
-            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), store.read(t).count()));
+            long n = store.read(t).count();
+            progress.count("righe", n);
+            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), n));
         }
         reportAfamConformance();
     }

@@ -61,15 +61,16 @@ public final class Nightly {
         String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneId.of("UTC")).format(now);
         progress.accept("Nightly " + runId + " (data di riferimento " + asOf + ") landing=" + ctx.config().landing()
                 + " warehouse=" + ctx.config().warehouse());
+        int firstStage = progress.stages().size(); // a Progress may have seen earlier runs
         var hadoop = ctx.spark().sparkContext().hadoopConfiguration();
         Preflight.check(hadoop, ctx.config().landing(), ctx.config().export(), runId);
         try (RunLock lock = RunLock.acquire(hadoop, ctx.config().warehouse(), runId, ctx.config().operations(), progress)) {
             try {
-                return run(options, runId, now, t0, asOf, lock);
+                return run(options, runId, now, t0, asOf, lock, firstStage);
             } catch (RuntimeException | Error e) {
                 try {
-                    new RunLedger(ctx.store()).failed(runId, Instant.now(), asOf, (System.nanoTime() - t0) / 1e9, progress.stages(),
-                            String.valueOf(e.getMessage()));
+                    new RunLedger(ctx.store()).failed(runId, Instant.now(), asOf, (System.nanoTime() - t0) / 1e9,
+                            progress.stages().subList(firstStage, progress.stages().size()), String.valueOf(e.getMessage()));
                 } catch (RuntimeException ledgerDown) {
                     e.addSuppressed(ledgerDown);
                 }
@@ -78,7 +79,7 @@ public final class Nightly {
         }
     }
 
-    private NightlyResult run(NightlyOptions options, String runId, Instant now, long t0, LocalDate asOf, RunLock lock) {
+    private NightlyResult run(NightlyOptions options, String runId, Instant now, long t0, LocalDate asOf, RunLock lock, int firstStage) {
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx); // a broken catalogue stops the run before it loads anything
         Path landing = new Path(ctx.config().landing());
         LandingFiles files = new LandingFiles(ctx.spark().sparkContext().hadoopConfiguration());
@@ -180,7 +181,7 @@ public final class Nightly {
         NightlyResult result = new NightlyResult(runId, entries, intake.deferred().size(), rebuild);
         runs.finished(runId, Instant.now(), asOf, result.count(LedgerEntry.Status.LOADED), result.count(LedgerEntry.Status.REJECTED),
                 result.count(LedgerEntry.Status.DUPLICATE), result.rowsReceived(), result.rowsLoaded(), result.rowsSetAside(),
-                (System.nanoTime() - t0) / 1e9, progress.stages(), unfinishedRuns.keySet());
+                (System.nanoTime() - t0) / 1e9, progress.stages().subList(firstStage, progress.stages().size()), unfinishedRuns.keySet());
         progress.accept(String.format("Consegne: %d caricate, %d respinte, %d duplicate. Righe: %,d ricevute = %,d caricate + %,d scartate",
                 result.count(LedgerEntry.Status.LOADED), result.count(LedgerEntry.Status.REJECTED), result.count(LedgerEntry.Status.DUPLICATE),
                 result.rowsReceived(), result.rowsLoaded(), result.rowsSetAside()));
