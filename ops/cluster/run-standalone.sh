@@ -28,7 +28,7 @@ CLI_JAR="$HOME_DIR/cli/target/cabina-cli-0.1.0-SNAPSHOT.jar"
 rm -rf "$WORK"/{spark-home,worker,embedded,cluster,landing,logs}
 mkdir -p "$WORK"/{spark-home/jars,worker,logs}
 SPARK_HOME="$WORK/spark-home"
-tr ':' '\n' < "$HOME_DIR/cli/target/runtime-classpath.txt" | while read -r jar; do
+tr ":" "\n" < "$HOME_DIR/cli/target/runtime-classpath.txt" | while read -r jar || [[ -n "$jar" ]]; do
   [[ -n "$jar" ]] && ln -sf "$jar" "$SPARK_HOME/jars/"
 done
 ln -sf "$CLI_JAR" "$SPARK_HOME/jars/"
@@ -71,12 +71,13 @@ wait_for() { # file, pattern, seconds
 }
 
 t0=$(now)
-java -Xmx512m "${SPARK_FLAGS[@]}" "${LOG4J[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
+# master and worker log at Spark's default INFO level (the lines awaited below); the driver uses conf/log4j2.properties
+java -Xmx512m "${SPARK_FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$PORT" --webui-port "$UI_PORT" >"$WORK/logs/master.log" 2>&1 &
 PIDS+=($!)
 wait_for "$WORK/logs/master.log" "I have been elected leader" 120
 SPARK_HOME="$SPARK_HOME" SPARK_SCALA_VERSION=2.13 \
-  java -Xmx512m "${SPARK_FLAGS[@]}" "${LOG4J[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
+  java -Xmx512m "${SPARK_FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
   "spark://127.0.0.1:$PORT" --host 127.0.0.1 --cores "${CABINA_CLUSTER_CORES:-1}" --memory "${CABINA_CLUSTER_MEMORY:-2g}" \
   --webui-port $((UI_PORT + 1)) --work-dir "$WORK/worker" >"$WORK/logs/worker.log" 2>&1 &
 PIDS+=($!)

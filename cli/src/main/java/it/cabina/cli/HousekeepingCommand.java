@@ -31,7 +31,7 @@ public final class HousekeepingCommand implements Callable<Integer> {
         String id = "housekeeping-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneId.of("UTC")).format(Instant.now());
         try (RunLock lock = RunLock.acquire(ctx.spark().sparkContext().hadoopConfiguration(), config.warehouse(), id,
                 config.operations(), progress)) {
-            Housekeeping.Result r = progress.stage("Manutenzione", () -> new Housekeeping(ctx, progress).run(Instant.now()));
+            Housekeeping.Result r = progress.stage("Manutenzione", () -> new Housekeeping(ctx, progress).run(Instant.now(), true));
             progress.accept(String.format("ESITO: OK — %d tabelle compattate, %d con VACUUM, %d consegne eliminate",
                     r.tablesCompacted(), r.tablesVacuumed(), r.deliveriesDeleted().size()));
             return NightlyResult.OK;

@@ -32,7 +32,9 @@ import static org.apache.spark.sql.functions.max;
  *   <li>compaction ({@code OPTIMIZE}) of tables that appends and rewrites have left in many small files;</li>
  *   <li>{@code VACUUM} of every table, keeping the files of the audit window: the window is set as the table property
  *       {@code delta.deletedFileRetentionDuration} (Delta 4.3 ignores the hours argument of vacuum unless it is 0), and
- *       the log is kept at least as long, so time travel works for the whole window;</li>
+ *       the log is kept at least as long, so time travel works for the whole window. VACUUM lists every file of every
+ *       table, so the nightly does it every {@code vacuum_every_days} (the time of the last one is kept in
+ *       {@code <warehouse>/_housekeeping/last_vacuum}); {@code cabina housekeeping} always does it;</li>
  *   <li>deletion of delivered files past their retention in {@code _archive} and {@code _rejected} (they hold tax codes;
  *       the ledger keeps their SHA-256), and of staging copies left by an interrupted run.</li>
  * </ol>
@@ -49,12 +51,18 @@ public final class Housekeeping {
 
     public record Result(int tablesCompacted, long filesCompacted, int tablesVacuumed, List<String> deliveriesDeleted) {}
 
-    public Result run(Instant now) {
+    /** @param forceVacuum VACUUM even if the last one is younger than {@code vacuum_every_days} */
+    public Result run(Instant now, boolean forceVacuum) {
         CabinaConfig.Operations ops = ctx.config().operations();
         DeltaStore store = ctx.store();
         int compacted = 0, vacuumed = 0;
         long filesCompacted = 0;
         long t0 = System.nanoTime();
+        Path marker = new Path(new Path(store.root(), "_housekeeping"), "last_vacuum");
+        Instant lastVacuum = lastVacuum(marker);
+        boolean vacuum = forceVacuum || ops.vacuumEveryDays() == 0 || lastVacuum == null
+                || !lastVacuum.plus(Duration.ofDays(ops.vacuumEveryDays())).isAfter(now);
+        if (!vacuum) progress.accept("  VACUUM non dovuto: l'ultimo è del " + lastVacuum + " (ogni " + ops.vacuumEveryDays() + " giorni)");
         for (Table t : store.list()) {
             String path = store.path(t);
             DeltaTable table = DeltaTable.forPath(ctx.spark(), path);
@@ -66,14 +74,17 @@ public final class Housekeeping {
                 filesCompacted += m.getLong(0);
                 progress.accept(String.format("  compattata %-28s %,6d file → %,d", t.name(), m.getLong(0), m.getLong(1)));
             }
-            table.vacuum();
-            vacuumed++;
+            if (vacuum) {
+                table.vacuum();
+                vacuumed++;
+            }
         }
+        if (vacuum) writeLastVacuum(marker, now);
         progress.count("tabelle_compattate", compacted);
         progress.count("file_compattati", filesCompacted);
         progress.count("tabelle_vacuum", vacuumed);
-        progress.accept(String.format("  %d tabelle: %d compattate (%,d file piccoli), VACUUM con finestra di %d giorni, in %.1f s",
-                vacuumed, compacted, filesCompacted, ops.auditDays(), (System.nanoTime() - t0) / 1e9));
+        progress.accept(String.format("  %d tabelle compattate (%,d file piccoli), %d con VACUUM (finestra di %d giorni), in %.1f s",
+                compacted, filesCompacted, vacuumed, ops.auditDays(), (System.nanoTime() - t0) / 1e9));
         List<String> deleted = new ArrayList<>();
         try {
             deleted.addAll(purge(LandingFiles.ARCHIVE, Duration.ofDays(ops.archiveDays()), now));
@@ -84,6 +95,29 @@ public final class Housekeeping {
             throw new UncheckedIOException("housekeeping of the landing area " + ctx.config().landing() + ": " + e.getMessage(), e);
         }
         return new Result(compacted, filesCompacted, vacuumed, deleted);
+    }
+
+    private Instant lastVacuum(Path marker) {
+        try {
+            FileSystem fs = marker.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+            if (!fs.exists(marker)) return null;
+            try (var in = fs.open(marker)) {
+                return Instant.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+            }
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return null; // unreadable: vacuum again, which is always safe
+        }
+    }
+
+    private void writeLastVacuum(Path marker, Instant when) {
+        try {
+            FileSystem fs = marker.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+            try (var out = fs.create(marker, true)) {
+                out.write(when.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the time of the VACUUM in " + marker, e);
+        }
     }
 
     /** Sets the retention properties when they differ (a property change is a commit: not every night). */

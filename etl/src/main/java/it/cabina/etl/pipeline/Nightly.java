@@ -175,7 +175,7 @@ public final class Nightly {
             progress.accept("Nessuna consegna nuova: silver e gold invariati");
         }
         if (ctx.config().operations().housekeepingInNightly()) {
-            progress.stage("Manutenzione", () -> new Housekeeping(ctx, progress).run(Instant.now()));
+            progress.stage("Manutenzione", () -> new Housekeeping(ctx, progress).run(Instant.now(), false));
         }
         lock.check();
         NightlyResult result = new NightlyResult(runId, entries, intake.deferred().size(), rebuild);

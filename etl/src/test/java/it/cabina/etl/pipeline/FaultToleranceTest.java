@@ -175,7 +175,7 @@ class FaultToleranceTest {
     void aSecondNightlyWithNothingNewChangesNothingAndDoesTheHousekeeping() throws Exception {
         CabinaConfig.Operations o = clean.config().operations();
         CabinaContext ctx = CabinaContext.create(clean.config().withOperations(new CabinaConfig.Operations(
-                o.lockHeartbeatSeconds(), o.lockStaleMinutes(), 0, 0, 0, 2, true)), clean.spark());
+                o.lockHeartbeatSeconds(), o.lockStaleMinutes(), 0, 0, 0, 2, true, 0)), clean.spark());
         Table fragmented = Tables.QUARANTINE;
         long filesBefore = files(ctx, fragmented);
         assertTrue(filesBefore >= 2, "appended once per source: " + filesBefore);

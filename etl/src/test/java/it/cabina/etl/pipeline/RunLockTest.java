@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The warehouse lock on the local file system through Hadoop's API: busy, released, dead holders taken over, races. */
 class RunLockTest {
-    static final CabinaConfig.Operations OPS = new CabinaConfig.Operations(1, 1, 30, 90, 90, 16, false);
+    static final CabinaConfig.Operations OPS = new CabinaConfig.Operations(1, 1, 30, 90, 90, 16, false, 7);
     final Configuration hadoop = new Configuration();
     final List<String> log = new ArrayList<>();
 

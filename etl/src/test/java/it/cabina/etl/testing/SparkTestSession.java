@@ -40,6 +40,6 @@ public final class SparkTestSession {
         CabinaConfig.Operations o = c.operations();
         return c.withSpark("local[2]", "cabina-test", settings).withPaths(null, null, null, EXPORT.toString())
                 .withOperations(new CabinaConfig.Operations(o.lockHeartbeatSeconds(), o.lockStaleMinutes(), o.auditDays(),
-                        o.archiveDays(), o.rejectedDays(), o.compactMinFiles(), false));
+                        o.archiveDays(), o.rejectedDays(), o.compactMinFiles(), false, o.vacuumEveryDays()));
     }
 }

@@ -47,13 +47,16 @@ public record CabinaConfig(
      * @param rejectedDays         rejected deliveries stay in landing/_rejected this long, then are deleted
      * @param compactMinFiles      a table is compacted when it has at least this many data files
      * @param housekeepingInNightly whether the nightly ends with housekeeping (else only {@code cabina housekeeping})
+     * @param vacuumEveryDays      the nightly's housekeeping runs VACUUM when the last one is this many days old (0: always);
+     *                             VACUUM lists every file of every table, the slow part of housekeeping
      */
     public record Operations(int lockHeartbeatSeconds, int lockStaleMinutes, int auditDays, int archiveDays, int rejectedDays,
-                             int compactMinFiles, boolean housekeepingInNightly) {
+                             int compactMinFiles, boolean housekeepingInNightly, int vacuumEveryDays) {
         public Operations {
             if (lockHeartbeatSeconds < 1 || lockStaleMinutes < 1) throw new ConfigException("operations.lock: heartbeat_seconds and stale_after_minutes must be at least 1");
             if ((long) lockStaleMinutes * 60 <= 2L * lockHeartbeatSeconds) throw new ConfigException("operations.lock: stale_after_minutes must exceed two heartbeats");
             if (compactMinFiles < 2) throw new ConfigException("operations.housekeeping.compact_min_files must be at least 2");
+            if (vacuumEveryDays < 0) throw new ConfigException("operations.housekeeping.vacuum_every_days cannot be negative");
             if (auditDays < 0 || archiveDays < 0 || rejectedDays < 0) throw new ConfigException("operations.housekeeping: retention days cannot be negative");
         }
     }
@@ -130,7 +133,7 @@ public record CabinaConfig(
         JsonNode hk = ops.path("housekeeping");
         return new Operations(lock.path("heartbeat_seconds").asInt(30), lock.path("stale_after_minutes").asInt(10),
                 hk.path("audit_days").asInt(30), hk.path("archive_days").asInt(90), hk.path("rejected_days").asInt(90),
-                hk.path("compact_min_files").asInt(16), hk.path("in_nightly").asBoolean(true));
+                hk.path("compact_min_files").asInt(16), hk.path("in_nightly").asBoolean(true), hk.path("vacuum_every_days").asInt(7));
     }
 
     /** A copy with other operations settings (tests use retention 0). */
