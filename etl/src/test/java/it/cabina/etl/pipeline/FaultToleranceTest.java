@@ -66,8 +66,9 @@ class FaultToleranceTest {
     void cleanRun() throws Exception {
         tmp = Files.createTempDirectory("cabina-faults");
         generated = tmp.resolve("generated");
-        GeneratorOptions d = GeneratorOptions.defaults(generated);
-        new DeliveryGenerator().generate(new GeneratorOptions(generated, 11, Scale.SMALL, d.from(), d.to(), 0.05, true),
+        // eighteen months of the triennium: every source, every stage, fewer deliveries to validate than the default span
+        new DeliveryGenerator().generate(new GeneratorOptions(generated, 11, Scale.SMALL, LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2026, 6, 30), 0.05, true),
                 SparkTestSession.config());
         addFaultyDeliveries();
         copyTree(generated, tmp.resolve("clean/landing"));
