@@ -60,14 +60,20 @@ public final class Housekeeping {
         long t0 = System.nanoTime();
         Path marker = new Path(new Path(store.root(), "_housekeeping"), "last_vacuum");
         Instant lastVacuum = lastVacuum(marker);
-        boolean vacuum = forceVacuum || ops.vacuumEveryDays() == 0 || lastVacuum == null
-                || !lastVacuum.plus(Duration.ofDays(ops.vacuumEveryDays())).isAfter(now);
-        if (!vacuum) progress.accept("  VACUUM non dovuto: l'ultimo è del " + lastVacuum + " (ogni " + ops.vacuumEveryDays() + " giorni)");
+        boolean vacuum = forceVacuum || ops.vacuumEveryDays() == 0
+                || (lastVacuum != null && !lastVacuum.plus(Duration.ofDays(ops.vacuumEveryDays())).isAfter(now));
+        if (!vacuum && lastVacuum == null) {
+            // a new warehouse has nothing older than the audit window: its first VACUUM is due in vacuum_every_days
+            writeLastVacuum(marker, now);
+            progress.accept("  VACUUM: primo conteggio da oggi (ogni " + ops.vacuumEveryDays() + " giorni)");
+        } else if (!vacuum) {
+            progress.accept("  VACUUM non dovuto: l'ultimo è del " + lastVacuum + " (ogni " + ops.vacuumEveryDays() + " giorni)");
+        }
         for (Table t : store.list()) {
             String path = store.path(t);
             DeltaTable table = DeltaTable.forPath(ctx.spark(), path);
             Row detail = table.detail().select("numFiles", "properties").first();
-            retention(t, detail.getJavaMap(1), ops.auditDays());
+            if (vacuum) retention(t, detail.getJavaMap(1), ops.auditDays());
             if (detail.getLong(0) >= ops.compactMinFiles()) {
                 Row m = table.optimize().executeCompaction().select("metrics.numFilesRemoved", "metrics.numFilesAdded").first();
                 compacted++;
