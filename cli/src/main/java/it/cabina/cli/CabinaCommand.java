@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = CabinaCommand.Version.class,
         description = "Cabina di Regia: data warehouse e report dell'integrazione socio-sanitaria.",
         subcommands = {NightlyCommand.class, StatusCommand.class, GenerateCommand.class, DemoCommand.class,
-                SqlCommand.class, IndicatorsCommand.class, ReportCommand.class, ExportCommand.class, ServeCommand.class,
-                UsersCommand.class, CommandLine.HelpCommand.class})
+                SqlCommand.class, IndicatorsCommand.class, ReportCommand.class, ExportCommand.class, HousekeepingCommand.class,
+                ServeCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class CabinaCommand {
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -2,6 +2,7 @@ package it.cabina.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import it.cabina.etl.ops.RunStatus;
 import it.cabina.etl.quality.DeliveryStatus;
 import it.cabina.etl.quality.Quarantine;
 import org.apache.spark.sql.Row;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -33,16 +36,25 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Elenca anche le righe scartate (consegna, file, riga, campo, regola, valore), al massimo N per file (default 20).")
     Integer details;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Quante esecuzioni del nightly mostrare, dalla più recente (default: ${DEFAULT-VALUE}; 0 nessuna).")
+    int runs;
+
     @Override
     public Integer call() throws Exception {
         CabinaConfig config = paths.config();
         DeltaStore store = new DeltaStore(SparkSessions.create(config), config.warehouse());
         DeliveryStatus.Report report = DeliveryStatus.read(store);
+        List<RunStatus.RunView> latestRuns = RunStatus.latest(store, runs);
         PrintStream out = System.out;
         if (format == Format.json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("runs", latestRuns);
+            json.put("deliveries", report.deliveries());
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
             return 0;
         }
+        printRuns(out, latestRuns);
         if (report.deliveries().isEmpty()) {
             out.println("Nessuna consegna registrata in " + config.warehouse());
             return 0;
@@ -67,5 +79,22 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void printRuns(PrintStream out, List<RunStatus.RunView> runs) {
+        if (runs.isEmpty()) return;
+        out.println("Esecuzioni del nightly (dalla più recente):");
+        for (RunStatus.RunView r : runs) {
+            out.printf("  %-26s %-9s inizio %s  data di riferimento %s%s%n", r.runId(), r.status(), r.started(), r.asOf(),
+                    r.seconds() == null ? "" : String.format("  durata %.1f s", r.seconds()));
+            if (!r.counts().isEmpty()) out.println("      " + r.counts());
+            for (RunStatus.StageView s : r.stages()) {
+                out.printf("      %-38s %7.1f s  %s%n", s.stage(), s.seconds(), s.counts().isEmpty() ? "" : s.counts());
+            }
+            if (r.lockTakenOver() != null) out.println("      lucchetto abbandonato ripreso: " + r.lockTakenOver());
+            if (r.error() != null) out.println("      errore: " + r.error());
+            if (r.recoveredBy() != null) out.println("      interrotta; lavoro rifatto da " + r.recoveredBy());
+        }
+        out.println();
     }
 }

@@ -43,7 +43,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "report", "export", "serve", "users"})
+    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "report", "export", "housekeeping", "serve", "users"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());
@@ -64,6 +64,52 @@ class CliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("ERRORE: the pseudonym key is not set: export CABINA_PSEUDONYM_KEY"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    /** Runs the nightly as its command does after reading the key, output captured. */
+    static Result nightly(it.cabina.warehouse.config.CabinaConfig config) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = NightlyCommand.run(config, it.cabina.etl.pseudonym.PseudonymKey.demoKey(),
+                    it.cabina.etl.pipeline.NightlyOptions.defaults());
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static String lastLine(String s) {
+        return s.lines().reduce((a, b) -> b).orElse("");
+    }
+
+    @Test
+    void aSecondNightlyOnABusyWarehouseExitsWith4AndSaysSo() throws Exception {
+        Path root = Files.createTempDirectory("cabina-cli-busy");
+        var config = it.cabina.warehouse.config.CabinaConfig.load().withPaths(root.resolve("landing").toString(),
+                root.resolve("wh").toString(), null, root.resolve("export").toString());
+        try (var held = it.cabina.etl.pipeline.RunLock.acquire(new org.apache.hadoop.conf.Configuration(), config.warehouse(),
+                "run-HELD", config.operations(), line -> { })) {
+            Result r = nightly(config);
+            assertEquals(4, r.code(), r.out() + r.err());
+            assertTrue(r.err().startsWith("ERRORE: un altro nightly è in corso sullo stesso warehouse: run-HELD"), r.err());
+            assertTrue(lastLine(r.out()).contains("ESITO: OCCUPATO"), r.out());
+        }
+        assertFalse(Files.exists(root.resolve("wh/ops")), "nothing was written");
+    }
+
+    @Test
+    void anUnwritableWarehouseExitsWith1AndTheLastLineSaysSo() throws Exception {
+        Path file = Files.writeString(Files.createTempDirectory("cabina-cli-unwritable").resolve("a-file"), "x");
+        var config = it.cabina.warehouse.config.CabinaConfig.load().withPaths(file.resolveSibling("landing").toString(),
+                file.resolve("wh").toString(), null, file.resolveSibling("export").toString());
+        Result r = nightly(config);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("ERRORE: warehouse non scrivibile: non posso creare " + file.resolve("wh")), r.err());
+        assertTrue(lastLine(r.out()).contains("ESITO: ERRORE (codice 1)"), r.out());
     }
 
     @Test
@@ -95,6 +141,12 @@ class CliTest {
                 assertEquals(f.get("received").asLong(), f.get("loaded").asLong() + f.get("set_aside").asLong(), f.toString());
             }
         }
+
+        assertEquals("FINISHED", json.get("runs").get(0).get("status").asText(), json.get("runs").toString());
+        assertTrue(json.get("runs").get(0).get("stages").size() >= 8, "every stage with its time: " + json.get("runs").get(0));
+        Result text = run("status", "--warehouse", demo.resolve("warehouse").toString());
+        assertTrue(text.out().startsWith("Esecuzioni del nightly (dalla più recente):"), text.out());
+        assertTrue(text.out().contains("Caricamento bronze e scarti"), text.out());
 
         Result q = run("sql", "--warehouse", demo.resolve("warehouse").toString(), "--format", "csv",
                 "SELECT count(*) AS casi FROM fact_case");

@@ -61,7 +61,9 @@ public final class AggregateBuilder {
         for (Table t : TABLES) {
             Dataset<Row> rows = spark.sql(SqlModels.read("aggregates", t.name()));
             ctx.store().overwrite(t, rows);
-            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), ctx.store().read(t).count()));
+            long n = ctx.store().read(t).count();
+            progress.count("righe", n);
+            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), n));
         }
     }
 

@@ -51,7 +51,18 @@ public final class LandingIntake {
                 moves.add(new Intake.Move(d, LandingFiles.REJECTED));
                 continue;
             }
-            Path folder = files.stage(landing, d);
+            Path folder;
+            try {
+                folder = files.stage(landing, d);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                // a damaged zip is the sender's problem, not the night's: reject it and go on (other I/O errors stop the run)
+                List<String> reason = List.of("archivio zip illeggibile o troncato: " + e.getMessage());
+                files.unstage(landing, d);
+                decided.add(entry(runId, now, d, null, null, LedgerEntry.Status.REJECTED, reason, List.of(), null));
+                moves.add(new Intake.Move(d, LandingFiles.REJECTED));
+                progress.accept("RESPINTA " + d + ": " + reason.get(0));
+                continue;
+            }
             ManifestValidator.Result r = validator.validate(d, folder);
             if (!r.ok()) {
                 Manifest m = r.manifest();

@@ -60,6 +60,7 @@ public final class ModelBuilder {
         for (Table t : GOLD) {
             Dataset<Row> rows = spark.sql(SqlModels.read("gold", t.name()));
             if (t.equals(Tables.DIM_AMBITO)) {
+                rows = rows.localCheckpoint(true); // the Ambiti of this run, computed once for dim_territory too
                 rows.createOrReplaceTempView("ref_ambito_current");
                 rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_ambito", asOf).localCheckpoint(true);
             } else if (t.equals(Tables.DIM_TERRITORY)) {
@@ -67,7 +68,9 @@ public final class ModelBuilder {
             }
             store.overwrite(t, rows);
             store.read(t).createOrReplaceTempView(t.name());
-            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), store.read(t).count()));
+            long n = store.read(t).count();
+            progress.count("righe", n);
+            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), n));
         }
         reportAfamConformance();
     }

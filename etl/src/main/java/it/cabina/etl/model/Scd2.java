@@ -30,7 +30,9 @@ public final class Scd2 {
     public static Dataset<Row> merge(Dataset<Row> existing, Dataset<Row> incoming, String key, LocalDate asOf) {
         String[] attrs = Arrays.stream(incoming.columns()).toArray(String[]::new);
         Column hash = sha2(concat_ws("|", Arrays.stream(attrs).map(a -> coalesce(col(a).cast("string"), lit("\u0000"))).toArray(Column[]::new)), 256);
-        Dataset<Row> in = incoming.withColumn("_h", hash);
+        // Evaluated once: the branches below (kept, closed, opened) must all see the same incoming rows; a plan
+        // re-evaluated per branch once kept and closed the same version at the same time.
+        Dataset<Row> in = incoming.withColumn("_h", hash).localCheckpoint(true);
         if (existing == null) {
             return in.drop("_h").withColumn(FROM, lit(Date.valueOf(SINCE_ALWAYS))).withColumn(TO, lit(null).cast("date"))
                     .withColumn(CURRENT, lit(true));

@@ -10,6 +10,8 @@ public record NightlyResult(String runId, List<LedgerEntry> entries, int deferre
     public static final int FAILED = 1;
     /** Some deliveries were rejected; everything else loaded. */
     public static final int PARTIAL = 3;
+    /** Another nightly holds the warehouse: this one did nothing. */
+    public static final int BUSY = 4;
 
     public long count(LedgerEntry.Status s) {
         return entries.stream().filter(e -> e.status() == s).count();

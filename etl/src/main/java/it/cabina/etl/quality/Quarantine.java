@@ -33,12 +33,6 @@ public final class Quarantine {
         this.store = store;
     }
 
-    /** Removes what an interrupted run wrote for these deliveries and file. */
-    public void delete(List<String> deliveryNames, String file) {
-        store.delete(Tables.QUARANTINE, col("delivery_name").isin(deliveryNames.toArray()).and(col("file").equalTo(file)));
-        store.delete(Tables.WARNINGS, col("delivery_name").isin(deliveryNames.toArray()).and(col("file").equalTo(file)));
-    }
-
     /**
      * Writes the violations and warnings of one file type. The flags say whether there is anything to write
      * (known from the counts), to save empty commits.

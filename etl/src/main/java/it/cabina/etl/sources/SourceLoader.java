@@ -36,7 +36,6 @@ import static org.apache.spark.sql.functions.*;
  * Loads the checked deliveries of one source into bronze, file type by file type in the order of the rules
  * (so that references point to rows already loaded): read lines → row rules → cross-record rules →
  * valid rows to bronze, the others to the quarantine, and the counts per file.
- * Rows of these deliveries left by an interrupted run are deleted first, so loading twice gives the same tables.
  */
 public final class SourceLoader {
     private final DeltaStore store;
@@ -62,21 +61,13 @@ public final class SourceLoader {
         return Table.bronze(rules.source(), file.table());
     }
 
-    /**
-     * @param unfinished deliveries that a run which never finished may have partly written: their rows are deleted first
-     */
-    public void load(List<CheckedDelivery> batch, FileCountsCollector counts, java.util.Set<String> unfinished) {
+    /** Rows that an interrupted run left for these deliveries must be gone already ({@code pipeline.Recovery}). */
+    public void load(List<CheckedDelivery> batch, FileCountsCollector counts) {
         if (batch.isEmpty()) return;
-        List<String> names = batch.stream().map(d -> d.delivery().name()).toList();
-        List<String> leftovers = names.stream().filter(unfinished::contains).toList();
         Dataset<Row> context = context(batch);
         for (SourceRules.FileRules fr : rules.files()) {
             long t0 = System.nanoTime();
             Table table = bronze(rules, fr);
-            if (!leftovers.isEmpty()) {
-                store.delete(table, col(Lineage.DELIVERY_NAME).isin(leftovers.toArray()));
-                quarantine.delete(leftovers, fr.name());
-            }
             Map<List<String>, List<Path>> byHeader = new LinkedHashMap<>();
             Map<String, String> pathToDelivery = new LinkedHashMap<>();
             for (CheckedDelivery d : batch) {

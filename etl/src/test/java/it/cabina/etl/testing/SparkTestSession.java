@@ -36,6 +36,10 @@ public final class SparkTestSession {
         settings.put("spark.ui.enabled", "false");
         settings.put("spark.databricks.delta.snapshotPartitions", "1");
         // the analysts' export of every test goes to one temporary folder of this JVM, never into the project
-        return c.withSpark("local[2]", "cabina-test", settings).withPaths(null, null, null, EXPORT.toString());
+        // housekeeping (VACUUM of every table) would double each test nightly: HousekeepingTest runs it on purpose
+        CabinaConfig.Operations o = c.operations();
+        return c.withSpark("local[2]", "cabina-test", settings).withPaths(null, null, null, EXPORT.toString())
+                .withOperations(new CabinaConfig.Operations(o.lockHeartbeatSeconds(), o.lockStaleMinutes(), o.auditDays(),
+                        o.archiveDays(), o.rejectedDays(), o.compactMinFiles(), false, o.vacuumEveryDays()));
     }
 }

@@ -36,7 +36,8 @@ public record CabinaConfig(
         String sparkAppName,
         Map<String, String> sparkSettings,
         int flussoDeadlineDays,
-        Portal portal) {
+        Portal portal,
+        Operations operations) {
 
     /**
      * Settings of the report portal ({@code portal:} in cabina.yaml). Paths are absolute.
@@ -45,6 +46,30 @@ public record CabinaConfig(
      */
     public record Portal(Path usersFile, Path auditLog, Duration sessionLifetime,
                          int failuresBeforeDelay, Duration failureDelay, Duration maxFailureDelay) {}
+
+    /**
+     * Settings of unattended runs ({@code operations} in cabina.yaml).
+     *
+     * @param lockHeartbeatSeconds how often a running nightly refreshes its lock
+     * @param lockStaleMinutes     a lock not refreshed for this long is abandoned (its holder died on another host)
+     * @param auditDays            VACUUM keeps the files of table versions of the last N days (time travel, audit)
+     * @param archiveDays          processed deliveries stay in landing/_archive this long, then are deleted
+     * @param rejectedDays         rejected deliveries stay in landing/_rejected this long, then are deleted
+     * @param compactMinFiles      a table is compacted when it has at least this many data files
+     * @param housekeepingInNightly whether the nightly ends with housekeeping (else only {@code cabina housekeeping})
+     * @param vacuumEveryDays      the nightly's housekeeping runs VACUUM when the last one is this many days old (0: always);
+     *                             VACUUM lists every file of every table, the slow part of housekeeping
+     */
+    public record Operations(int lockHeartbeatSeconds, int lockStaleMinutes, int auditDays, int archiveDays, int rejectedDays,
+                             int compactMinFiles, boolean housekeepingInNightly, int vacuumEveryDays) {
+        public Operations {
+            if (lockHeartbeatSeconds < 1 || lockStaleMinutes < 1) throw new ConfigException("operations.lock: heartbeat_seconds and stale_after_minutes must be at least 1");
+            if ((long) lockStaleMinutes * 60 <= 2L * lockHeartbeatSeconds) throw new ConfigException("operations.lock: stale_after_minutes must exceed two heartbeats");
+            if (compactMinFiles < 2) throw new ConfigException("operations.housekeeping.compact_min_files must be at least 2");
+            if (vacuumEveryDays < 0) throw new ConfigException("operations.housekeeping.vacuum_every_days cannot be negative");
+            if (auditDays < 0 || archiveDays < 0 || rejectedDays < 0) throw new ConfigException("operations.housekeeping: retention days cannot be negative");
+        }
+    }
 
     public static final String HOME_PROPERTY = "cabina.home";
     public static final String HOME_ENV = "CABINA_HOME";
@@ -110,7 +135,7 @@ public record CabinaConfig(
                 spark.path("app_name").asText("cabina"),
                 Map.copyOf(settings),
                 root.path("deadlines").path("flusso_days").asInt(60),
-                portal(home, root.path("portal"), file));
+                portal(home, root.path("portal"), file), operations(root.path("operations")));
     }
 
     private static Portal portal(Path home, JsonNode node, Path file) {
@@ -131,13 +156,27 @@ public record CabinaConfig(
     /** A copy with other portal settings (tests and `serve --users`). */
     public CabinaConfig withPortal(Portal portal) {
         return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
-                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal);
+                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
+    }
+
+    private static Operations operations(JsonNode ops) {
+        JsonNode lock = ops.path("lock");
+        JsonNode hk = ops.path("housekeeping");
+        return new Operations(lock.path("heartbeat_seconds").asInt(30), lock.path("stale_after_minutes").asInt(10),
+                hk.path("audit_days").asInt(30), hk.path("archive_days").asInt(90), hk.path("rejected_days").asInt(90),
+                hk.path("compact_min_files").asInt(16), hk.path("in_nightly").asBoolean(true), hk.path("vacuum_every_days").asInt(7));
+    }
+
+    /** A copy with other operations settings (tests use retention 0). */
+    public CabinaConfig withOperations(Operations ops) {
+        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
+                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, ops);
     }
 
     /** A copy with other Spark settings (tests use fewer partitions). */
     public CabinaConfig withSpark(String master, String appName, Map<String, String> settings) {
         return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
-                regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays, portal);
+                regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays, portal, operations);
     }
 
     /** A copy with other data paths (null keeps the configured one). */
@@ -154,7 +193,7 @@ public record CabinaConfig(
                 reports == null ? this.reports : resolveUri(cwd, reports),
                 export == null ? this.export : resolveUri(cwd, export),
                 pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
-                senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal);
+                senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
     }
 
 

@@ -1,0 +1,308 @@
+package it.cabina.etl.pipeline;
+
+import io.delta.tables.DeltaTable;
+import it.cabina.etl.generate.DeliveryGenerator;
+import it.cabina.etl.generate.GeneratorOptions;
+import it.cabina.etl.generate.Scale;
+import it.cabina.etl.landing.LedgerEntry;
+import it.cabina.etl.pseudonym.Pseudonymizer;
+import it.cabina.etl.testing.NightlyProcess;
+import it.cabina.etl.testing.SparkTestSession;
+import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.tables.Layer;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A nightly killed with SIGKILL at four stages and run again ends with the warehouse of a clean run; a second nightly
+ * with nothing new changes nothing (and does the housekeeping); two nightlies never run at once; a damaged zip and a
+ * duplicate are set aside; unwritable paths stop the run before it touches anything. One clean run is the reference.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceTest {
+    static final String KEY = "fault-key-0123456789";
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
+    static final Duration STAGE_TIMEOUT = Duration.ofMinutes(10);
+    /** Stamped by the run, not derived from the deliveries: left out of the comparison. */
+    static final Set<String> RUN_COLUMNS = Set.of("run_id", "calcolato_il", "processed_at");
+
+    Path tmp;
+    Path generated;
+    CabinaContext clean;
+    NightlyResult cleanResult;
+    Map<String, List<String>> cleanContent;
+    String corruptZip;
+    String duplicate;
+
+    @BeforeAll
+    void cleanRun() throws Exception {
+        tmp = Files.createTempDirectory("cabina-faults");
+        generated = tmp.resolve("generated");
+        // eighteen months of the triennium: every source, every stage, fewer deliveries to validate than the default span
+        new DeliveryGenerator().generate(new GeneratorOptions(generated, 11, Scale.SMALL, LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2026, 6, 30), 0.05, true),
+                SparkTestSession.config());
+        addFaultyDeliveries();
+        copyTree(generated, tmp.resolve("clean/landing"));
+        clean = context(tmp.resolve("clean"));
+        long t0 = System.nanoTime();
+        cleanResult = nightly(clean);
+        System.out.printf("FaultToleranceTest: clean nightly %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        cleanContent = content(clean);
+    }
+
+    /** A zip cut in half (as a transfer that broke off), and an exact copy of a delivery under another folder name. */
+    void addFaultyDeliveries() throws IOException {
+        try (Stream<Path> s = Files.list(generated)) {
+            List<Path> entries = s.sorted().toList();
+            Path zip = entries.stream().filter(p -> p.getFileName().toString().startsWith("CSI_") && p.toString().endsWith(".zip")).findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(zip);
+            corruptZip = zip.getFileName().toString().replaceAll("T\\d{6}\\.zip$", "T235959");
+            Files.write(generated.resolve(corruptZip + ".zip"), Arrays.copyOf(bytes, bytes.length / 2));
+            Path folder = entries.stream().filter(p -> p.getFileName().toString().startsWith("CSI_") && Files.isDirectory(p)).findFirst().orElseThrow();
+            duplicate = folder.getFileName().toString().replaceAll("T\\d{6}$", "T235958");
+            copyTree(folder, generated.resolve(duplicate));
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDamagedZipAndTheDuplicateAreSetAsideAndTheRestLoads() {
+        Map<String, LedgerEntry> byName = new TreeMap<>();
+        cleanResult.entries().forEach(e -> byName.put(e.deliveryName(), e));
+        assertEquals(LedgerEntry.Status.REJECTED, byName.get(corruptZip).status());
+        assertTrue(byName.get(corruptZip).reasons().get(0).startsWith("archivio zip illeggibile"), byName.get(corruptZip).reasons().toString());
+        assertEquals(LedgerEntry.Status.DUPLICATE, byName.get(duplicate).status());
+        assertTrue(cleanResult.count(LedgerEntry.Status.LOADED) > 20);
+        assertEquals(NightlyResult.PARTIAL, cleanResult.exitCode());
+        assertTrue(Files.exists(tmp.resolve("clean/landing/_rejected/" + corruptZip + ".zip")));
+    }
+
+    @Test
+    @Order(2)
+    void killedAtFourStagesAndRunAgainGivesTheCleanWarehouse() throws Exception {
+        Path root = tmp.resolve("killed");
+        copyTree(generated, root.resolve("landing"));
+        CabinaContext ctx = context(root);
+        Pattern runLine = Pattern.compile("Nightly (run-\\S+) ");
+        String[] runs = new String[4];
+        long t0 = System.nanoTime();
+
+        // 1. during the bronze load, after the first table; meanwhile a second nightly must refuse to start
+        try (NightlyProcess p = child(root)) {
+            runs[0] = runId(p, runLine);
+            p.await(l -> l.contains("Ricezione e verifica delle consegne ..."), STAGE_TIMEOUT);
+            RunLock.BusyException busy = assertThrows(RunLock.BusyException.class, () -> nightly(ctx));
+            assertEquals(runs[0], busy.holder().runId());
+            assertTrue(busy.getMessage().startsWith("un altro nightly è in corso") && busy.getMessage().contains("pid " + p.pid()), busy.getMessage());
+            p.await(l -> l.matches(".*\\]   (AFAM|CSI|FLUSSO) .*righe ricevute.*"), STAGE_TIMEOUT);
+            p.kill();
+        }
+        assertFalse(ctx.store().exists(Tables.LEDGER), "nothing recorded as loaded before the ledger commit");
+        assertTrue(ctx.store().exists(Table.bronze("AFAM", "unita_offerta")), "the killed run left partial bronze rows");
+
+        // 2. right after the ledger commit, before silver
+        try (NightlyProcess p = child(root)) {
+            runs[1] = runId(p, runLine);
+            p.await(l -> l.contains("  registro: "), STAGE_TIMEOUT);
+            p.kill();
+            assertTrue(p.seen().stream().anyMatch(l -> l.contains("lucchetto abbandonato ripreso") && l.contains(runs[0])), String.join("\n", p.seen()));
+        }
+        assertEquals(cleanResult.entries().size(), ctx.store().read(Tables.LEDGER).count(), "each delivery recorded once");
+
+        // 3. during gold
+        try (NightlyProcess p = child(root)) {
+            runs[2] = runId(p, runLine);
+            p.await(l -> l.contains("  gold fact_case "), STAGE_TIMEOUT);
+            p.kill();
+        }
+
+        // 4. during the export, after the indicators were appended
+        try (NightlyProcess p = child(root)) {
+            runs[3] = runId(p, runLine);
+            p.await(l -> l.contains("Esportazione per gli analisti ..."), STAGE_TIMEOUT);
+            p.kill();
+        }
+        assertTrue(ctx.store().read(Tables.INDICATOR_VALUES).filter(col("run_id").equalTo(runs[3])).count() > 0,
+                "the run killed during the export had appended its indicator values");
+        System.out.printf("FaultToleranceTest: four killed runs %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+        long t1 = System.nanoTime();
+        NightlyResult rerun = nightly(ctx);
+        System.out.printf("FaultToleranceTest: recovering nightly %.1f s%n", (System.nanoTime() - t1) / 1e9);
+        assertTrue(rerun.entries().isEmpty(), "nothing left to load: " + rerun.entries());
+        assertEquals(cleanContent, content(ctx), "every bronze, silver, gold and quality table as after a clean run");
+        assertEquals(ledger(clean), ledger(ctx));
+        assertEquals(exported(clean), exported(ctx), "the analysts' export");
+
+        Map<String, String> status = runStatuses(ctx);
+        for (String r : runs) assertEquals("RECOVERED", status.get(r), r + " in " + status);
+        assertEquals("FINISHED", status.get(rerun.runId()));
+        String takeover = ctx.store().read(Tables.RUNS).filter(col("run_id").equalTo(rerun.runId()).and(col("status").equalTo("STARTED")))
+                .first().getAs("lock_taken_over");
+        assertTrue(takeover != null && takeover.contains(runs[3]) && takeover.contains("non esiste più"), takeover);
+    }
+
+    @Test
+    @Order(3)
+    void aSecondNightlyWithNothingNewChangesNothingAndDoesTheHousekeeping() throws Exception {
+        CabinaConfig.Operations o = clean.config().operations();
+        CabinaContext ctx = CabinaContext.create(clean.config().withOperations(new CabinaConfig.Operations(
+                o.lockHeartbeatSeconds(), o.lockStaleMinutes(), 0, 0, 0, 2, true, 0)), clean.spark());
+        Table fragmented = Tables.QUARANTINE;
+        long filesBefore = files(ctx, fragmented);
+        assertTrue(filesBefore >= 2, "appended once per source: " + filesBefore);
+        Path landing = tmp.resolve("clean/landing");
+        assertTrue(count(landing.resolve("_archive")) > 0 && count(landing.resolve("_rejected")) > 0);
+        Map<String, List<String>> indicatorsBefore = content(ctx, Tables.INDICATOR_VALUES);
+
+        NightlyResult idle = nightly(ctx);
+
+        assertTrue(idle.entries().isEmpty());
+        assertFalse(idle.modelRebuilt());
+        assertEquals(cleanContent, content(ctx), "nothing changes");
+        assertEquals(indicatorsBefore, content(ctx, Tables.INDICATOR_VALUES), "not even a new indicator run");
+        assertEquals(1, files(ctx, fragmented), "compacted");
+        assertThrows(Exception.class, () -> ctx.spark().read().format("delta").option("versionAsOf", 0)
+                .load(ctx.store().path(fragmented)).collectAsList(), "retention 0: the files of the first version are vacuumed");
+        assertEquals(0, count(landing.resolve("_archive")), "archived deliveries past retention deleted");
+        assertEquals(0, count(landing.resolve("_rejected")));
+        assertEquals(0, ctx.store().read(Tables.LEDGER).filter(col("status").equalTo("LOADED"))
+                .selectExpr("explode(files) as f").filter("f.sha256 is null").count(), "the ledger keeps every checksum");
+
+        Row finished = ctx.store().read(Tables.RUNS).filter(col("run_id").equalTo(idle.runId()).and(col("status").equalTo("FINISHED"))).first();
+        Row housekeeping = finished.<Row>getList(finished.fieldIndex("stages")).stream()
+                .filter(s -> s.getString(0).equals("Manutenzione")).findFirst().orElseThrow();
+        assertEquals(ctx.store().list().size(), housekeeping.<String, Long>getJavaMap(2).get("tabelle_vacuum").intValue());
+        System.out.printf("FaultToleranceTest: housekeeping of %d tables %.1f s%n", ctx.store().list().size(), housekeeping.getDouble(1));
+    }
+
+    @Test
+    @Order(4)
+    void unwritablePathsStopTheRunBeforeItTouchesAnything() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        CabinaContext badWarehouse = CabinaContext.create(clean.config().withPaths(tmp.resolve("clean/landing").toString(),
+                file.resolve("wh").toString(), null), clean.spark());
+        Exception e = assertThrows(UncheckedIOException.class, () -> nightly(badWarehouse));
+        assertTrue(e.getMessage().contains("warehouse non scrivibile") && e.getMessage().contains(file.toString()), e.getMessage());
+
+        CabinaContext badLanding = CabinaContext.create(clean.config().withPaths(file.toString(), tmp.resolve("clean/wh").toString(), null),
+                clean.spark());
+        e = assertThrows(Preflight.NotWritableException.class, () -> nightly(badLanding));
+        assertTrue(e.getMessage().startsWith("percorso non scrivibile — landing " + file), e.getMessage());
+    }
+
+    NightlyProcess child(Path root) throws IOException {
+        return new NightlyProcess(root.resolve("landing"), root.resolve("wh"), root.resolve("export"), AS_OF, KEY);
+    }
+
+    static String runId(NightlyProcess p, Pattern runLine) throws InterruptedException {
+        Matcher m = runLine.matcher(p.await(l -> runLine.matcher(l).find(), STAGE_TIMEOUT));
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    static NightlyResult nightly(CabinaContext ctx) {
+        return new Nightly(ctx, new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)), Progress.silent()).run(new NightlyOptions(AS_OF, false));
+    }
+
+    static CabinaContext context(Path root) {
+        return CabinaContext.create(SparkTestSession.config().withPaths(root.resolve("landing").toString(), root.resolve("wh").toString(),
+                null, root.resolve("export").toString()), SparkTestSession.get());
+    }
+
+    /** Every row of every table but the ledgers, sorted, without what the run stamps. */
+    static Map<String, List<String>> content(CabinaContext ctx) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Table t : ctx.store().list()) {
+            if (t.layer() != Layer.OPS) out.putAll(content(ctx, t));
+        }
+        return out;
+    }
+
+    static Map<String, List<String>> content(CabinaContext ctx, Table t) {
+        return Map.of(t.layer().folder() + "/" + t.name(), rows(ctx.store().read(t)));
+    }
+
+    static List<String> rows(Dataset<Row> d) {
+        return d.drop(RUN_COLUMNS.toArray(String[]::new)).toJSON().collectAsList().stream().sorted().toList();
+    }
+
+    static List<String> ledger(CabinaContext ctx) {
+        return rows(ctx.store().read(Tables.LEDGER));
+    }
+
+    static Map<String, List<String>> exported(CabinaContext ctx) throws IOException {
+        Path export = Path.of(ctx.config().export());
+        try (Stream<Path> s = Files.walk(export)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().equals("_delta_log")), "plain Parquet, no Delta log");
+        }
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String t : List.of("indicator_values", "fact_case", "fact_service_delivery", "agg_casi")) {
+            out.put(t, rows(ctx.spark().read().parquet(export.resolve(t).toString())));
+        }
+        return out;
+    }
+
+    static Map<String, String> runStatuses(CabinaContext ctx) {
+        Map<String, String> out = new TreeMap<>();
+        for (Row r : ctx.store().read(Tables.RUNS).collectAsList()) {
+            String s = r.getAs("status");
+            out.merge(r.getAs("run_id"), s, (a, b) -> rank(a) >= rank(b) ? a : b);
+        }
+        return out;
+    }
+
+    static int rank(String status) {
+        return List.of("STARTED", "FAILED", "RECOVERED", "FINISHED").indexOf(status);
+    }
+
+    static long files(CabinaContext ctx, Table t) {
+        return DeltaTable.forPath(ctx.spark(), ctx.store().path(t)).detail().first().<Long>getAs("numFiles");
+    }
+
+    static long count(Path dir) throws IOException {
+        if (!Files.exists(dir)) return 0;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+}
