@@ -42,8 +42,12 @@ log "building (mvn package -Pbench, tests skipped)"
 (cd "$HOME_DIR" && mvn -q -B -Pbench -pl warehouse,etl,cli,bench -DskipTests package) >"$WORK/logs/build.log" 2>&1 \
   || { tail -n 40 "$WORK/logs/build.log" >&2; exit 2; }
 touch "$HOME_DIR/cli/target/runtime-classpath.txt"   # ./cabina: the build is fresh
-CABINA="$HOME_DIR/cabina"
+# measurements run a private copy of the jars: a rebuild of the working tree meanwhile cannot change them
+export BENCH_DIST="$WORK/dist-$$"
+"$HOME_DIR/bench/dist.sh" "$BENCH_DIST"
+trap 'rm -rf "$BENCH_DIST"' EXIT
 BENCH_JAVA="$HOME_DIR/bench/java.sh"
+CABINA=("$BENCH_JAVA" it.cabina.cli.Main)   # the cabina command, as ./cabina runs it
 
 # ---- measuring ----
 TABLE="$WORK/table.tsv"   # step, run, seconds, peak RSS kB, rows, inner seconds
@@ -71,7 +75,7 @@ if [[ ! -f "$LANDING/_generator/summary.json" ]]; then
   log "generating the $SCALE landing (once; streamed, heap capped at 1 GB to show it)"
   rm -rf "$LANDING"
   ROWS="" INNER="" CABINA_DRIVER_MEMORY=1g measure generate 1 "$WORK/logs/generate.log" \
-    "$CABINA" generate --out "$LANDING" --scale "$SCALE"
+    "${CABINA[@]}" generate --out "$LANDING" --scale "$SCALE"
   cp "$WORK/logs/generate.log" "$WORK/generate.log"; cp "$WORK/logs/generate.log.time" "$WORK/generate.time"
 fi
 GEN_ROWS="$(sed -n 's/.*consegne, *\([0-9.,]*\) righe.*/\1/p' "$WORK/generate.log" | tr -d '.,' | awk '{ s += $1 } END { print s }')"
@@ -93,7 +97,7 @@ full_load() {  # full_load N: a full load of the triennium into an empty warehou
   fresh_run
   cp -al "$LANDING" "$RUN/landing"   # hard links: the nightly moves deliveries aside, never writes into them
   local logf="$WORK/logs/full-$1.log" rc=0
-  ROWS="" INNER="" measure full "$1" "$logf" "$CABINA" nightly --landing "$RUN/landing" --warehouse "$RUN/warehouse" \
+  ROWS="" INNER="" measure full "$1" "$logf" "${CABINA[@]}" nightly --landing "$RUN/landing" --warehouse "$RUN/warehouse" \
     --export "$RUN/export" --reports "$RUN/reports" --as-of "$BASE_DAY" || rc=$?
   nightly_ok "$rc" || { tail -n 30 "$logf" >&2; exit 1; }
   sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(rows_received "$logf")\t/" "$TABLE"
@@ -109,20 +113,22 @@ if wanted full || [[ ! -d "$BASE/warehouse" ]]; then
   done
   wanted full || sed -i '/^full\t/d' "$TABLE"
 fi
-has_reports() { "$CABINA" report --help >/dev/null 2>&1; }
+has_reports() { "${CABINA[@]}" report --help >/dev/null 2>&1; }
 
 if wanted incremental; then
   for i in $(seq 1 "$RUNS"); do
     fresh_run
-    cp -a "$BASE/warehouse" "$RUN/warehouse"; cp -al "$BASE/landing" "$RUN/landing"
+    # the state after the previous night: its warehouse (a real copy: Delta rewrites some files in place), its
+    # analysts' export (the nightly replaces it whole) and the deliveries still waiting in the landing
+    cp -a "$BASE/warehouse" "$RUN/warehouse"; cp -a "$BASE/export" "$RUN/export"; cp -al "$BASE/landing" "$RUN/landing"
     logf="$WORK/logs/incremental-$i.log"; rc=0
-    ROWS="" INNER="" measure incremental-nightly "$i" "$logf" "$CABINA" nightly --landing "$RUN/landing" \
+    ROWS="" INNER="" measure incremental-nightly "$i" "$logf" "${CABINA[@]}" nightly --landing "$RUN/landing" \
       --warehouse "$RUN/warehouse" --export "$RUN/export" --reports "$RUN/reports" --as-of "$LAST_DAY" || rc=$?
     nightly_ok "$rc" || { tail -n 30 "$logf" >&2; exit 1; }
     sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(rows_received "$logf")\t/" "$TABLE"
     if has_reports; then
       ROWS="" INNER="" measure incremental-reports "$i" "$WORK/logs/incremental-reports-$i.log" \
-        "$CABINA" report --all --warehouse "$RUN/warehouse" --reports "$RUN/reports" || exit 1
+        "${CABINA[@]}" report --all --warehouse "$RUN/warehouse" --reports "$RUN/reports" || exit 1
     fi
   done
 fi
@@ -152,7 +158,7 @@ if wanted reports; then
     for i in $(seq 1 "$RUNS"); do
       fresh_run; cp -a "$BASE/warehouse" "$RUN/warehouse"
       ROWS="" INNER="" measure reports "$i" "$WORK/logs/reports-$i.log" \
-        "$CABINA" report --all --warehouse "$RUN/warehouse" --reports "$RUN/reports" || exit 1
+        "${CABINA[@]}" report --all --warehouse "$RUN/warehouse" --reports "$RUN/reports" || exit 1
     done
   else
     printf 'reports\t-\tNA\tNA\t\t\n' >>"$TABLE"
