@@ -7,6 +7,6 @@ dist="$1"
 rm -rf "$dist"; mkdir -p "$dist"
 cp "$HOME_DIR"/cli/target/cabina-cli-*.jar "$HOME_DIR"/etl/target/cabina-etl-*.jar \
    "$HOME_DIR"/warehouse/target/cabina-warehouse-*.jar "$HOME_DIR"/bench/target/cabina-bench-*.jar "$dist/"
-others="$( { tr ':' '\n' <"$HOME_DIR/bench/target/runtime-classpath.txt"; tr ':' '\n' <"$HOME_DIR/cli/target/runtime-classpath.txt"; } \
+others="$( { tr ':' '\n' <"$HOME_DIR/bench/target/runtime-classpath.txt"; echo; tr ':' '\n' <"$HOME_DIR/cli/target/runtime-classpath.txt"; } \
   | grep -v "^$HOME_DIR/" | awk 'NF && !seen[$0]++' | paste -sd: -)"
 echo "$(ls "$dist"/*.jar | paste -sd: -):$others" >"$dist/classpath.txt"

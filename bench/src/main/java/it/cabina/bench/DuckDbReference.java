@@ -46,8 +46,6 @@ public final class DuckDbReference {
         IndicatorCatalog catalog = IndicatorCatalog.load(config.home().resolve("conf/indicators.yaml"),
                 CodeLists.load(config.codelistsDir()), IndicatorViews.names());
         Files.createDirectories(out);
-        // registered by hand: with Spark's jars on the class path DriverManager's service scan may stop before DuckDB
-        Class.forName("org.duckdb.DuckDBDriver");
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             exec(db, "set TimeZone = 'Europe/Rome'");
             LocalDate asOf = asOf(db, export);
