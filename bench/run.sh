@@ -51,7 +51,10 @@ CABINA=("$BENCH_JAVA" it.cabina.cli.Main)   # the cabina command, as ./cabina ru
 
 # ---- measuring ----
 TABLE="$WORK/table.tsv"   # step, run, seconds, peak RSS kB, rows, inner seconds
-: >"$TABLE"
+# steps measured now replace their earlier rows; the others are kept (a scale can be measured in several sittings)
+touch "$TABLE"
+awk -F'\t' -v only=",$ONLY," '{ split($1, p, "-"); if (index(only, "," p[1] ",") == 0) print }' "$TABLE" >"$TABLE.keep"
+mv "$TABLE.keep" "$TABLE"
 seconds_of() {  # "h:mm:ss" or "m:ss.ss" -> seconds
   awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }' <<<"$1"
 }
@@ -74,9 +77,9 @@ LANDING="$WORK/landing"
 if [[ ! -f "$LANDING/_generator/summary.json" ]]; then
   log "generating the $SCALE landing (once; streamed, heap capped at 1 GB to show it)"
   rm -rf "$LANDING"
-  ROWS="" INNER="" CABINA_DRIVER_MEMORY=1g measure generate 1 "$WORK/logs/generate.log" \
-    "${CABINA[@]}" generate --out "$LANDING" --scale "$SCALE"
-  cp "$WORK/logs/generate.log" "$WORK/generate.log"; cp "$WORK/logs/generate.log.time" "$WORK/generate.time"
+  CABINA_DRIVER_MEMORY=1g /usr/bin/time -v -o "$WORK/generate.time" \
+    "${CABINA[@]}" generate --out "$LANDING" --scale "$SCALE" >"$WORK/generate.log" 2>&1 \
+    || { tail -n 30 "$WORK/generate.log" >&2; exit 1; }
 fi
 GEN_ROWS="$(sed -n 's/.*consegne, *\([0-9.,]*\) righe.*/\1/p' "$WORK/generate.log" | tr -d '.,' | awk '{ s += $1 } END { print s }')"
 if wanted generate; then  # the generation is measured when it happens; its figures are kept with the data
