@@ -38,9 +38,13 @@ wanted() { [[ ",$ONLY," == *",$1,"* ]]; }
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # ---- build (reactor package only; the bench module is behind -Pbench) ----
-log "building (mvn package -Pbench, tests skipped)"
-(cd "$HOME_DIR" && mvn -q -B -Pbench -pl warehouse,etl,cli,bench -DskipTests package) >"$WORK/logs/build.log" 2>&1 \
-  || { tail -n 40 "$WORK/logs/build.log" >&2; exit 2; }
+if [[ "${BENCH_SKIP_BUILD:-}" == 1 && -f "$HOME_DIR/bench/target/runtime-classpath.txt" ]]; then
+  log "BENCH_SKIP_BUILD=1: using the jars already built"
+else
+  log "building (mvn package -Pbench, tests skipped)"
+  (cd "$HOME_DIR" && mvn -q -B -Pbench -pl warehouse,etl,cli,bench -DskipTests package) >"$WORK/logs/build.log" 2>&1 \
+    || { tail -n 40 "$WORK/logs/build.log" >&2; exit 2; }
+fi
 touch "$HOME_DIR/cli/target/runtime-classpath.txt"   # ./cabina: the build is fresh
 # measurements run a private copy of the jars: a rebuild of the working tree meanwhile cannot change them
 export BENCH_DIST="$WORK/dist-$$"
