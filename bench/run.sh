@@ -156,7 +156,7 @@ if wanted compute; then
     check=""; [[ "$i" == 1 ]] && check=--check
     ROWS="" INNER="" measure compute-duckdb "$i" "$logf" "$BENCH_JAVA" DuckDbReference "$BASE/export" "$WORK/extras" \
       "$WORK/duckdb-out" $check || { tail -n 30 "$logf" >&2; echo "run.sh: DuckDB and Cabina disagree (see $logf)" >&2; exit 1; }
-    sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(tail -1 "$TABLE" | cut -f5)\t$(sed -n 's/^compute_seconds=//p' "$logf")/" "$TABLE"
+    sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(grep '^compute-cabina' "$TABLE" | tail -1 | cut -f5)\t$(sed -n 's/^compute_seconds=//p' "$logf")/" "$TABLE"
   done
   grep -h '^check' "$WORK/logs/compute-duckdb-1.log" >"$WORK/check.txt" || true
 fi

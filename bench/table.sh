@@ -31,23 +31,23 @@ END {
   label["compute-cabina"] = "indicators + aggregates, Cabina (Spark)"
   label["compute-duckdb"] = "indicators + aggregates, DuckDB (reference)"
   label["reports"] = "all reports for all territories"
+  for (i = 1; i <= k; i++) { s = order[i]; if (!na[s]) { m[s] = median(wall[s]); im[s] = inner[s] == "" ? "" : median(inner[s]) } }
   print "| step | runs | median s | min–max s | peak RSS MB | rows | rows/s | compute s (in-process) | ratio to DuckDB |"
   print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for (i = 1; i <= k; i++) {
     s = order[i]
     if (na[s]) { printf "| %s | – | not available (`cabina report` missing on this branch) | | | | | | |\n", label[s]; continue }
-    m[s] = median(wall[s]); n = split(wall[s], w, " "); lo = hi = w[1]
+    n = split(wall[s], w, " "); lo = hi = w[1]
     for (j = 2; j <= n; j++) { if (w[j] + 0 < lo + 0) lo = w[j]; if (w[j] + 0 > hi + 0) hi = w[j] }
-    im[s] = inner[s] == "" ? "" : median(inner[s])
-    rps = rows[s] != "" && m[s] > 0 ? sprintf("%\047.0f", rows[s] / m[s]) : ""
+    rps = rows[s] != "" && m[s] > 0 ? sprintf("%.0f", rows[s] / m[s]) : ""
     ratio = ""
     if (s == "compute-cabina" && ("compute-duckdb" in runs)) {
       ratio = sprintf("%.1f× wall", m[s] / m["compute-duckdb"])
-      if (im[s] != "" && median(inner["compute-duckdb"]) > 0) ratio = ratio sprintf(", %.1f× compute", im[s] / median(inner["compute-duckdb"]))
+      if (im[s] != "" && im["compute-duckdb"] > 0) ratio = ratio sprintf(", %.1f× compute", im[s] / im["compute-duckdb"])
     }
     if (s == "compute-duckdb") ratio = "1×"
-    printf "| %s | %d | %.1f | %.1f–%.1f | %\047.0f | %s | %s | %s | %s |\n", label[s], runs[s], m[s], lo, hi, rss[s] / 1024,
-      rows[s] == "" ? "" : sprintf("%\047.0f", rows[s]), rps, im[s] == "" ? "" : sprintf("%.1f", im[s]), ratio
+    printf "| %s | %d | %.1f | %.1f–%.1f | %.0f | %s | %s | %s | %s |\n", label[s], runs[s], m[s], lo, hi, rss[s] / 1024,
+      rows[s] == "" ? "" : sprintf("%.0f", rows[s]), rps, im[s] == "" ? "" : sprintf("%.1f", im[s]), ratio
   }
   if (("incremental-nightly" in runs) && ("incremental-reports" in runs))
     printf "| **incremental nightly including all reports** | | **%.1f** | | | | | | |\n", m["incremental-nightly"] + m["incremental-reports"]
