@@ -26,6 +26,11 @@ public final class AggregateBuilder {
             Tables.AGG_DIMISSIONI, Tables.AGG_PRESTAZIONI, Tables.AGG_SPESA, Tables.AGG_UNITA, Tables.AGG_QUALITA,
             Tables.AGG_CONSEGNE);
 
+    /** View {@code semestri}: the semesters shown, from January of {@code anno_dal} to the one holding the run date. */
+    public static final String SEMESTRI_SQL = "select codice_semestre, anno, semestre, data_inizio, data_fine from dim_semester "
+            + "where data_inizio >= make_date((select anno_dal from run_parameters), 1, 1) "
+            + "and data_inizio <= (select as_of from run_parameters)";
+
     private final CabinaContext ctx;
     private final Progress progress;
 
@@ -39,11 +44,7 @@ public final class AggregateBuilder {
      */
     /** The view {@code livelli}: each current Ambito with every territory it rolls up to (itself, ASST, ATS, region). */
     public static void registerLevels(CabinaContext ctx) {
-        ctx.spark().sql("select codice_ambito, 'AMBITO' as livello, codice_ambito as territorio from dim_ambito where corrente "
-                + "union all select codice_ambito, 'ASST', codice_asst from dim_ambito where corrente and codice_asst is not null "
-                + "union all select codice_ambito, 'ATS', codice_ats from dim_ambito where corrente and codice_ats is not null "
-                + "union all select codice_ambito, 'REGIONE', '" + ctx.territory().regionCode().replace("'", "") + "' from dim_ambito where corrente")
-                .createOrReplaceTempView("livelli");
+        ctx.spark().sql(livelliSql(ctx.territory().regionCode())).createOrReplaceTempView("livelli");
     }
 
     public void build(LocalDate asOf, int firstYear) {
@@ -54,9 +55,7 @@ public final class AggregateBuilder {
                 new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType)
                         .add("anno_al", DataTypes.IntegerType).add("scadenza_flusso_giorni", DataTypes.IntegerType))
                 .createOrReplaceTempView("run_parameters");
-        spark.sql("select codice_semestre, anno, semestre, data_inizio, data_fine from dim_semester "
-                + "where data_inizio >= make_date((select anno_dal from run_parameters), 1, 1) "
-                + "and data_inizio <= (select as_of from run_parameters)").createOrReplaceTempView("semestri");
+        spark.sql(SEMESTRI_SQL).createOrReplaceTempView("semestri");
         registerLevels(ctx);
         for (Table t : TABLES) {
             Dataset<Row> rows = spark.sql(SqlModels.read("aggregates", t.name()));
@@ -67,4 +66,11 @@ public final class AggregateBuilder {
         }
     }
 
+    /** View {@code livelli}: every current Ambito at its four levels (Ambito, ASST, ATS, Region). */
+    public static String livelliSql(String regionCode) {
+        return "select codice_ambito, 'AMBITO' as livello, codice_ambito as territorio from dim_ambito where corrente "
+                + "union all select codice_ambito, 'ASST', codice_asst from dim_ambito where corrente and codice_asst is not null "
+                + "union all select codice_ambito, 'ATS', codice_ats from dim_ambito where corrente and codice_ats is not null "
+                + "union all select codice_ambito, 'REGIONE', '" + regionCode.replace("'", "") + "' from dim_ambito where corrente";
+    }
 }

@@ -7,6 +7,7 @@ import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,6 +34,14 @@ public final class AnalystExport {
     public static final List<Table> PERSON_LEVEL = List.of(Tables.DIM_PERSON, Tables.FACT_CASE, Tables.FACT_ASSESSMENT,
             Tables.FACT_PROJECT, Tables.FACT_DISCHARGE, Tables.FACT_SERVICE_DELIVERY);
 
+    /**
+     * Big tables whose previous export is copied instead of rewritten when the table has not changed since (same
+     * Delta version and commit, recorded in {@link #STAMP_FILE} beside the Parquet files; readers skip files starting
+     * with {@code _}). Partitioned by {@code anno}.
+     */
+    static final List<Table> REUSABLE = List.of(Tables.FACT_SERVICE_DELIVERY);
+    static final String STAMP_FILE = "_cabina_delta_version";
+
     private final DeltaStore store;
     private final java.nio.file.Path home;
     private final Consumer<String> progress;
@@ -54,10 +63,19 @@ public final class AnalystExport {
         tables.addAll(AggregateBuilder.TABLES);
         for (Table t : tables) {
             if (!store.exists(t)) continue;
+            Path dir = new Path(staging, t.name());
+            if (REUSABLE.contains(t)) {
+                String stamp = store.stamp(t);
+                Dataset<Row> data = store.readStamp(t, stamp);
+                if (!reuse(fs, new Path(target, t.name()), dir, stamp)) {
+                    data.write().mode(SaveMode.ErrorIfExists).partitionBy("anno").parquet(dir.toString());
+                    write(fs, new Path(dir, STAMP_FILE), stamp);
+                }
+                rows.put(t.name(), data.count());
+                continue;
+            }
             Dataset<Row> data = store.read(t);
-            var writer = data.write().mode(SaveMode.ErrorIfExists);
-            if (t.equals(Tables.FACT_SERVICE_DELIVERY)) writer = writer.partitionBy("anno");
-            writer.parquet(new Path(staging, t.name()).toString());
+            data.write().mode(SaveMode.ErrorIfExists).parquet(dir.toString());
             rows.put(t.name(), data.count());
         }
         if (store.exists(Tables.INDICATOR_VALUES)) {
@@ -74,6 +92,20 @@ public final class AnalystExport {
         fs.delete(previous, true);
         progress.accept("Esportazione Parquet per gli analisti: " + rows.size() + " tabelle in " + target);
         return rows;
+    }
+
+    /** Copies the previous export of a table when it was written from the same table state; false otherwise. */
+    private boolean reuse(FileSystem fs, Path previous, Path dir, String stamp) throws IOException {
+        Path stampFile = new Path(previous, STAMP_FILE);
+        if (!fs.exists(stampFile)) return false;
+        String was;
+        try (InputStream in = fs.open(stampFile)) {
+            was = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!was.equals(stamp)) return false;
+        if (!FileUtil.copy(fs, previous, fs, dir, false, fs.getConf())) throw new IOException("cannot copy " + previous + " to " + dir);
+        progress.accept("  " + previous.getName() + ": invariata dall'esportazione precedente, copiata");
+        return true;
     }
 
     private static void write(FileSystem fs, Path p, String text) throws IOException {

@@ -3,15 +3,19 @@ package it.cabina.etl.generate;
 /**
  * Size presets. Every size is per Ambito, so a bigger preset is one more constant: rows are streamed to disk and
  * memory grows with the persons of one Ambito (plus the tax codes of all persons, kept to make them unique, and the
- * line numbers of the defective rows, kept for the summary). A regional preset of about 90 Ambiti, 350,000 persons
- * and 30 million FLUSSO rows would be {@code REGION(0, 3900, 3000, 1.0, 18, 8, 3, 0.15, 4)} over a territory
- * reference listing the 90 Ambiti ({@code maxAmbiti} 0 takes them all).
+ * line numbers of the defective rows, kept for the summary). {@link #LOMBARDIA} is the regional preset.
  */
 public enum Scale {
     /** A few Ambiti and a few dozen persons each: for tests, generated in about a second. */
     SMALL(3, 20, 8, 0.06, 5, 4, 1, 0.10, 1),
     /** All the Ambiti of the reference (12 in the demo territory), a few thousand persons, ~70k FLUSSO rows. */
-    DEMO(0, 350, 400, 1.0, 18, 8, 3, 0.15, 1);
+    DEMO(0, 350, 400, 1.0, 18, 8, 3, 0.15, 1),
+    /**
+     * The whole region, for the benchmark: meant for the 89 Ambiti of {@code conf/territory/ambiti_lombardia.csv}
+     * (config {@code conf/cabina-lombardia.yaml}): about 350,000 persons with cases, ~30 million FLUSSO rows
+     * (7 rows a service-month: per-intervention reporting), about 3,000 AFAM units. Streamed: see {@code bench/README.md}.
+     */
+    LOMBARDIA(0, 3900, 3000, 1.0, 33, 8, 3, 0.15, 7);
 
     private final int maxAmbiti;
     private final int personsPerAmbito;

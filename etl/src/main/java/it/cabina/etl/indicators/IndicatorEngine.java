@@ -133,6 +133,21 @@ public final class IndicatorEngine {
      * each tagged with its part id, collected once.
      */
     private Map<String, Map<Key, Double>> computeParts() {
+        Map<String, Map<Key, Double>> parts = new HashMap<>();
+        for (Row r : ctx.spark().sql(partsSql(catalog)).collectAsList()) {
+            Object v = r.get(4);
+            parts.computeIfAbsent(r.getString(0), x -> new HashMap<>())
+                    .put(new Key(r.getString(1), r.getString(2), r.getInt(3)), v == null ? 0.0 : ((Number) v).doubleValue());
+        }
+        return parts;
+    }
+
+    /**
+     * The one query behind {@link #computeParts}: columns {@code parte, livello, territorio, anno, valore}, where
+     * {@code parte} is {@code <indicator>/N}, {@code <indicator>/D} or {@code rows/<view>}. Public so that the
+     * benchmark runs the very same SQL in its reference engine.
+     */
+    public static String partsSql(IndicatorCatalog catalog) {
         List<String> queries = new ArrayList<>();
         java.util.Set<String> views = new java.util.TreeSet<>();
         for (Indicator i : catalog.indicators()) {
@@ -141,13 +156,7 @@ public final class IndicatorEngine {
             if (i.tipo().ratio() && i.denominatore().fromView()) queries.add(tagged(i.code() + "/D", sideSql(i.denominatore())));
         }
         for (String v : views) queries.add(tagged(baseId(v), sideSql(new Side(v, "count(*)", null, null, null))));
-        Map<String, Map<Key, Double>> parts = new HashMap<>();
-        for (Row r : ctx.spark().sql(String.join("\nunion all\n", queries)).collectAsList()) {
-            Object v = r.get(4);
-            parts.computeIfAbsent(r.getString(0), x -> new HashMap<>())
-                    .put(new Key(r.getString(1), r.getString(2), r.getInt(3)), v == null ? 0.0 : ((Number) v).doubleValue());
-        }
-        return parts;
+        return String.join("\nunion all\n", queries);
     }
 
     private static String tagged(String id, String sql) {

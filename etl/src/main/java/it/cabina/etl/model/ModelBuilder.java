@@ -19,6 +19,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Rebuilds silver from bronze, then every gold table from silver and the reference, in dependency order. */
 public final class ModelBuilder {
@@ -37,19 +38,25 @@ public final class ModelBuilder {
         this.progress = progress;
     }
 
+    /**
+     * Gold tables computed from nothing but the silver tables of one source (no reference, no run date, no other
+     * table): when that source's silver tables were not rebuilt, the table already holds exactly what its model
+     * would write, and rewriting it is skipped (fact_service_delivery: the FLUSSO rows, the bulk of the warehouse,
+     * untouched on a night with CSI deliveries only).
+     */
+    static final Map<Table, String> SINGLE_SOURCE = Map.of(Tables.FACT_SERVICE_DELIVERY, "FLUSSO");
+
     /** @param changedSources sources that received deliveries (their silver tables are rebuilt) */
     public void build(LocalDate asOf, java.util.Set<String> changedSources) {
-        progress.stage("Silver (versioni correnti)", () -> {
-            new SilverBuilder(ctx, progress).build(changedSources);
-            return null;
-        });
+        java.util.Set<String> rebuilt = progress.stage("Silver (versioni correnti)",
+                () -> new SilverBuilder(ctx, progress).build(changedSources));
         progress.stage("Gold (schema a stella)", () -> {
-            buildGold(asOf);
+            buildGold(asOf, rebuilt);
             return null;
         });
     }
 
-    private void buildGold(LocalDate asOf) {
+    private void buildGold(LocalDate asOf, java.util.Set<String> rebuiltSilver) {
         SparkSession spark = ctx.spark();
         DeltaStore store = ctx.store();
         registerSilverViews();
@@ -58,6 +65,12 @@ public final class ModelBuilder {
         spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf))),
                 new StructType().add("as_of", DataTypes.DateType)).createOrReplaceTempView("run_parameters");
         for (Table t : GOLD) {
+            String source = SINGLE_SOURCE.get(t);
+            if (source != null && !rebuiltSilver.contains(source) && store.exists(t)) {
+                store.read(t).createOrReplaceTempView(t.name());
+                progress.accept(String.format("  gold %-24s invariata (silver %s invariato)", t.name(), source));
+                continue;
+            }
             Dataset<Row> rows = spark.sql(SqlModels.read("gold", t.name()));
             if (t.equals(Tables.DIM_AMBITO)) {
                 rows = rows.localCheckpoint(true); // the Ambiti of this run, computed once for dim_territory too

@@ -32,14 +32,19 @@ public final class SilverBuilder {
         this.progress = progress;
     }
 
-    /** Rebuilds the silver tables of these sources (and of any source whose silver tables do not exist yet). */
-    public void build(java.util.Set<String> sources) {
+    /**
+     * Rebuilds the silver tables of these sources (and of any source whose silver tables do not exist yet).
+     * @return the sources whose silver tables were rebuilt
+     */
+    public java.util.Set<String> build(java.util.Set<String> sources) {
+        java.util.Set<String> rebuilt = new java.util.TreeSet<>();
         DeltaStore store = ctx.store();
         Dataset<Row> loaded = new Ledger(store).loaded();
         for (String source : CabinaContext.SOURCES) {
             boolean missing = ctx.rules().get(source).files().stream()
                     .anyMatch(f -> store.exists(SourceLoader.bronze(ctx.rules().get(source), f)) && !store.exists(Table.silver(source, f.table())));
             if (!sources.contains(source) && !missing) continue;
+            rebuilt.add(source);
             SourceRules rules = ctx.rules().get(source);
             Dataset<Row> loadedHere = loaded.filter(col("source").equalTo(source));
             for (SourceRules.FileRules fr : rules.files()) {
@@ -60,6 +65,7 @@ public final class SilverBuilder {
                 progress.accept(String.format("  silver %-28s %,9d righe correnti", silver.name(), store.read(silver).count()));
             }
         }
+        return rebuilt;
     }
 
     private static Dataset<Row> latestVersions(Dataset<Row> rows, SourceRules rules, SourceRules.FileRules fr) {

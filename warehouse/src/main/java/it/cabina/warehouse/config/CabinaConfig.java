@@ -87,9 +87,18 @@ public record CabinaConfig(
         return dir;
     }
 
+    public static final String CONFIG_PROPERTY = "cabina.config";
+    public static final String CONFIG_ENV = "CABINA_CONFIG";
+
+    /**
+     * Reads {@code conf/cabina.yaml} of the project home, or the file named by -Dcabina.config or $CABINA_CONFIG
+     * (relative to the home), e.g. {@code conf/cabina-lombardia.yaml} for the regional benchmark territory.
+     */
     public static CabinaConfig load() {
         Path home = locateHome();
-        return load(home, home.resolve("conf/cabina.yaml"));
+        String other = System.getProperty(CONFIG_PROPERTY);
+        if (other == null || other.isBlank()) other = System.getenv(CONFIG_ENV);
+        return load(home, home.resolve(other == null || other.isBlank() ? "conf/cabina.yaml" : other));
     }
 
     public static CabinaConfig load(Path home, Path file) {

@@ -39,6 +39,20 @@ public final class DeltaStore {
         return spark.read().format("delta").load(path(t));
     }
 
+    /**
+     * Which state of the table is current: {@code <version>@<commit timestamp>} of its latest commit. Two reads
+     * with the same stamp see the same rows (also after the warehouse folder is copied elsewhere).
+     */
+    public String stamp(Table t) {
+        Row last = DeltaTable.forPath(spark, path(t)).history(1).select("version", "timestamp").head();
+        return last.getLong(0) + "@" + last.getTimestamp(1).toInstant();
+    }
+
+    /** The table as of the version of a {@link #stamp}. */
+    public Dataset<Row> readStamp(Table t, String stamp) {
+        return spark.read().format("delta").option("versionAsOf", Long.parseLong(stamp.substring(0, stamp.indexOf('@')))).load(path(t));
+    }
+
     /** The table, or an empty frame of the given schema when it does not exist yet. */
     public Dataset<Row> readOrEmpty(Table t, StructType schema) {
         return exists(t) ? read(t) : spark.createDataFrame(new ArrayList<>(), schema);

@@ -1,0 +1,67 @@
+package it.cabina.bench;
+
+import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.etl.indicators.IndicatorCatalog;
+import it.cabina.etl.indicators.IndicatorEngine;
+import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.pipeline.Progress;
+import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.spark.SparkSessions;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.SaveMode;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The Cabina side of the benchmark, on an existing warehouse (one Spark session, like the nightly):
+ * <ul>
+ *   <li>{@code compute WAREHOUSE AS_OF}: the indicators and the semiannual aggregates alone, exactly as the nightly's
+ *       two stages run them; prints {@code compute_seconds=…} (without JVM and session start) and {@code input_rows=…};</li>
+ *   <li>{@code extras WAREHOUSE OUT}: writes the two operational tables the aggregates read and the analysts' export
+ *       does not carry ({@code ledger_deliveries}, {@code quarantine}) as plain Parquet, for the reference engine.</li>
+ * </ul>
+ */
+public final class CabinaSide {
+    private CabinaSide() {}
+
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: CabinaSide compute WAREHOUSE AS_OF | extras WAREHOUSE OUT");
+            System.exit(2);
+        }
+        CabinaConfig config = CabinaConfig.load().withPaths(null, args[1], null, null);
+        CabinaContext ctx = CabinaContext.create(config, SparkSessions.create(config));
+        try {
+            switch (args[0]) {
+                case "compute" -> compute(ctx, LocalDate.parse(args[2]));
+                case "extras" -> extras(ctx, args[2]);
+                default -> throw new IllegalArgumentException("unknown action " + args[0]);
+            }
+        } finally {
+            ctx.spark().stop();
+        }
+    }
+
+    private static void compute(CabinaContext ctx, LocalDate asOf) {
+        Progress progress = new Progress(System.out);
+        long t0 = System.nanoTime();
+        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
+        progress.stage("Indicatori del triennio", () -> new IndicatorEngine(ctx, catalog).compute("bench-" + System.currentTimeMillis(), asOf));
+        progress.stage("Aggregati semestrali", () -> {
+            new AggregateBuilder(ctx, progress).build(asOf, catalog.triennio().dal() - 1);
+            return null;
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long rows = 0;
+        for (Table t : Tables.STAR) if (ctx.store().exists(t)) rows += ctx.store().read(t).count();
+        System.out.printf("compute_seconds=%.3f%ninput_rows=%d%n", seconds, rows);
+    }
+
+    private static void extras(CabinaContext ctx, String out) {
+        for (Table t : List.of(Tables.LEDGER, Tables.QUARANTINE)) {
+            ctx.store().read(t).write().mode(SaveMode.Overwrite).parquet(out + "/" + t.name());
+        }
+    }
+}

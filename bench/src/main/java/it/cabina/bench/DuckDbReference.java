@@ -1,0 +1,144 @@
+package it.cabina.bench;
+
+import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.etl.indicators.IndicatorCatalog;
+import it.cabina.etl.indicators.IndicatorEngine;
+import it.cabina.etl.indicators.IndicatorViews;
+import it.cabina.etl.model.SqlModels;
+import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.reference.CodeLists;
+import it.cabina.warehouse.reference.Territory;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reference engine: the same indicator views and sides ({@link IndicatorEngine#partsSql}) and the same aggregate
+ * SQL ({@code model/aggregates/}), translated mechanically by {@link SparkSqlToDuckDb}, run by DuckDB over the
+ * analysts' plain-Parquet export. Usage: {@code DuckDbReference EXPORT EXTRAS OUT [--check]} where EXTRAS holds
+ * {@code ledger_deliveries} and {@code quarantine} as Parquet ({@link CabinaSide} extras). Prints
+ * {@code compute_seconds=…}; with {@code --check}, compares every value with Cabina's (the export's
+ * {@code indicator_values} and {@code agg_*}) and exits 1 on any difference.
+ */
+public final class DuckDbReference {
+    private DuckDbReference() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: DuckDbReference EXPORT EXTRAS OUT [--check]");
+            System.exit(2);
+        }
+        Path export = Path.of(args[0]).toAbsolutePath(), extras = Path.of(args[1]).toAbsolutePath(), out = Path.of(args[2]).toAbsolutePath();
+        boolean check = args.length > 3 && args[3].equals("--check");
+        CabinaConfig config = CabinaConfig.load();
+        Territory territory = Territory.load(config.comuniFile(), config.atsAsstFile(), config.ambitiFile(), config.regionCode());
+        IndicatorCatalog catalog = IndicatorCatalog.load(config.home().resolve("conf/indicators.yaml"),
+                CodeLists.load(config.codelistsDir()), IndicatorViews.names());
+        Files.createDirectories(out);
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+            exec(db, "set TimeZone = 'Europe/Rome'");
+            LocalDate asOf = asOf(db, export);
+            long t0 = System.nanoTime();
+            registerInputs(db, export, extras, territory);
+            int first = catalog.triennio().dal() - 1;
+            runParameters(db, asOf, first, catalog.triennio().al(), config.flussoDeadlineDays());
+            for (String v : IndicatorViews.NAMES) exec(db, "create or replace view " + v + " as " + duck(SqlModels.read("indicators", v)));
+            exec(db, "create or replace table indicator_parts as " + duck(IndicatorEngine.partsSql(catalog)));
+            long t1 = System.nanoTime();
+            runParameters(db, asOf, first, asOf.getYear(), config.flussoDeadlineDays());
+            exec(db, "create or replace view semestri as " + duck(AggregateBuilder.SEMESTRI_SQL));
+            exec(db, "create or replace view livelli as " + duck(AggregateBuilder.livelliSql(territory.regionCode())));
+            for (Table t : AggregateBuilder.TABLES) {
+                exec(db, "copy (" + duck(SqlModels.read("aggregates", t.name())) + ") to '" + out.resolve(t.name() + ".parquet")
+                        + "' (format parquet)");
+            }
+            long t2 = System.nanoTime();
+            System.out.printf("indicators_seconds=%.3f%naggregates_seconds=%.3f%ncompute_seconds=%.3f%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t2 - t0) / 1e9);
+            if (check) {
+                List<String> problems = new ResultCheck(db, export, out, catalog).run();
+                problems.forEach(p -> System.out.println("MISMATCH " + p));
+                System.out.println(problems.isEmpty() ? "check=OK (DuckDB values equal Cabina's)" : "check=FAILED");
+                if (!problems.isEmpty()) System.exit(1);
+            }
+        }
+    }
+
+    static String duck(String sparkSql) {
+        return SparkSqlToDuckDb.translate(sparkSql);
+    }
+
+    static void exec(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new SQLException(e.getMessage() + "\nSQL: " + sql, e);
+        }
+    }
+
+    static String parquet(Path dir) {
+        return "read_parquet('" + dir + "/**/*.parquet', hive_partitioning = true)";
+    }
+
+    /** The run date of the export's indicator values: both engines compute as of the same day. */
+    private static LocalDate asOf(Connection db, Path export) throws SQLException {
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select max(data_riferimento)::varchar from " + parquet(export.resolve(Tables.INDICATOR_VALUES.name())))) {
+            r.next();
+            return LocalDate.parse(r.getString(1));
+        }
+    }
+
+    private static void registerInputs(Connection db, Path export, Path extras, Territory territory) throws SQLException {
+        for (Table t : Tables.STAR) {
+            Path dir = export.resolve(t.name());
+            if (Files.isDirectory(dir)) exec(db, "create or replace view " + t.name() + " as select * from " + parquet(dir));
+        }
+        for (Table t : List.of(Tables.LEDGER, Tables.QUARANTINE)) {
+            exec(db, "create or replace view " + t.name() + " as select * from " + parquet(extras.resolve(t.name())));
+        }
+        exec(db, "create or replace table ref_ambito (codice_ambito varchar, denominazione varchar, codice_asst varchar, codice_ats varchar)");
+        exec(db, "create or replace table ref_ambito_comune (codice_ambito varchar, codice_istat varchar)");
+        exec(db, "create or replace table " + IndicatorViews.LEVELS + " (codice_ambito varchar, livello varchar, territorio varchar)");
+        List<String[]> ambiti = new ArrayList<>(), membership = new ArrayList<>(), levels = new ArrayList<>();
+        for (Territory.Ambito a : territory.ambiti()) {
+            ambiti.add(new String[] {a.codice(), a.denominazione(), a.codiceAsst(), a.codiceAts()});
+            for (String c : a.comuni()) membership.add(new String[] {a.codice(), c});
+            levels.add(new String[] {a.codice(), "AMBITO", a.codice()});
+            levels.add(new String[] {a.codice(), "ASST", a.codiceAsst()});
+            levels.add(new String[] {a.codice(), "ATS", a.codiceAts()});
+            levels.add(new String[] {a.codice(), "REGIONE", territory.regionCode()});
+        }
+        insert(db, "ref_ambito", ambiti);
+        insert(db, "ref_ambito_comune", membership);
+        insert(db, IndicatorViews.LEVELS, levels);
+    }
+
+    private static void insert(Connection db, String table, List<String[]> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        String marks = String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?"));
+        try (PreparedStatement p = db.prepareStatement("insert into " + table + " values (" + marks + ")")) {
+            for (String[] r : rows) {
+                for (int i = 0; i < r.length; i++) p.setString(i + 1, r[i]);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static void runParameters(Connection db, LocalDate asOf, int first, int last, int deadlineDays) throws SQLException {
+        exec(db, "create or replace table run_parameters as select date '" + asOf + "' as as_of, " + first + " as anno_dal, "
+                + last + " as anno_al, " + deadlineDays + " as scadenza_flusso_giorni");
+    }
+}
