@@ -21,4 +21,11 @@ public record SmallCells(int threshold) {
     public boolean withholdsRatioOver(Double denominator) {
         return threshold > 0 && denominator != null && denominator > 0 && denominator < threshold;
     }
+
+    /** The sentence every protected report prints under its heading. */
+    public String note() {
+        return threshold == 0 ? "Tutela dei piccoli numeri disattivata."
+                : "Tutela dei piccoli numeri: i conteggi di persone tra 1 e " + (threshold - 1) + " sono indicati come "
+                + hiddenText() + "; rapporti, quote e medie su meno di " + threshold + " persone non sono pubblicati (—).";
+    }
 }

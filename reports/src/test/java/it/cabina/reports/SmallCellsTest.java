@@ -16,6 +16,7 @@ class SmallCellsTest {
         assertFalse(cells.hides(3.0));
         assertFalse(cells.hides(null));
         assertEquals("<3", cells.hiddenText());
+        assertTrue(cells.note().contains("tra 1 e 2 sono indicati come <3"), cells.note());
     }
 
     @Test
@@ -32,5 +33,6 @@ class SmallCellsTest {
         SmallCells off = new SmallCells(0);
         assertFalse(off.hides(1.0));
         assertFalse(off.withholdsRatioOver(1.0));
+        assertEquals("Tutela dei piccoli numeri disattivata.", off.note());
     }
 }

@@ -92,7 +92,7 @@ public final class CruscottoReport implements ReportBuilder {
             }
             trend.add(tr);
         }
-        List<String> notes = List.of(protectionNote());
+        List<String> notes = List.of(settings.smallCells().note());
         return new ReportDocument(key, t.name(), t.levelLabel(), String.valueOf(year), notes, List.of(
                 Part.of("cruscotto/indicatori", "Indicatori " + year, table).withParameters(Map.of("ANNO", String.valueOf(year))),
                 Part.of("cruscotto/andamento", "Andamento triennio", trend).withParameters(yearParams).onNewPage()));
@@ -153,13 +153,6 @@ public final class CruscottoReport implements ReportBuilder {
         out.put("protection_threshold", settings.protezione().soglia());
         out.put("areas", areaList);
         return out;
-    }
-
-    private String protectionNote() {
-        int s = settings.protezione().soglia();
-        return s == 0 ? "Tutela dei piccoli numeri disattivata."
-                : "Tutela dei piccoli numeri: i conteggi di persone tra 1 e " + (s - 1) + " sono indicati come <" + s
-                + "; i rapporti con denominatore inferiore a " + s + " persone non sono pubblicati (—).";
     }
 
     /** Indicators in the order of the areas' code list, then of the catalogue. */

@@ -86,15 +86,9 @@ public final class SemestraleReport implements ReportBuilder {
                 "P_ANNO", Periods.shortLabel(yearBefore));
         List<String> notes = List.of("Confronto con il semestre precedente (" + Periods.semesterLabel(previous)
                         + ") e con lo stesso semestre dell'anno prima (" + Periods.semesterLabel(yearBefore) + ").",
-                protectionNote(cells));
+                cells.note());
         return new ReportDocument(key, t.name(), t.levelLabel(), Periods.semesterLabel(current), notes,
                 List.of(Part.of("semestrale/misure", "Restituzione", rows).withParameters(params).sheetPerValueOf("sezione")));
-    }
-
-    static String protectionNote(SmallCells cells) {
-        return cells.threshold() == 0 ? "Tutela dei piccoli numeri disattivata."
-                : "Tutela dei piccoli numeri: i conteggi di persone tra 1 e " + (cells.threshold() - 1) + " sono indicati come "
-                + cells.hiddenText() + "; medie e quote su meno di " + cells.threshold() + " persone non sono pubblicate (—).";
     }
 
     private static void put(Map<String, Object> r, String prefix, Figure f) {
