@@ -17,11 +17,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.*;
@@ -88,39 +88,54 @@ public final class RowChecker {
      * @param header the file's header columns, in order
      */
     public Dataset<Row> check(Dataset<Row> lines, List<String> header) {
-        SourceRules.Format fmt = rules.format();
-        StructType csvSchema = new StructType();
-        for (int i = 0; i < header.size(); i++) csvSchema = csvSchema.add("c" + i, DataTypes.StringType);
-        Map<String, String> options = new HashMap<>();
-        options.put("sep", fmt.separator());
-        options.put("quote", fmt.quote() == null ? "\"" : fmt.quote());
-        options.put("escape", fmt.quote() == null ? "\"" : fmt.quote());
-        options.put("mode", "PERMISSIVE");
-        String q = Pattern.quote(fmt.quote() == null ? "\"" : fmt.quote());
-        Column fieldCount = size(split(regexp_replace(col(TextLines.TEXT), q + "([^" + q.substring(2, q.length() - 2) + "]|" + q + q + ")*" + q, ""),
-                Pattern.quote(fmt.separator()), -1));
-
-        Dataset<Row> parsed = lines
-                .withColumn("_csv", from_csv(col(TextLines.TEXT), lit(csvSchema.toDDL()), options))
-                .withColumn("_fields", fieldCount);
-
+        List<FieldRule> fields = file.fields();
+        // Named steps, each a projection of its own: a value computed in one step is a column for the next, so it
+        // is computed once per row (a rule inside a CASE would otherwise re-evaluate every expression it names).
         Map<String, Column> raw = new LinkedHashMap<>();
-        for (FieldRule f : file.fields()) {
-            int idx = header.indexOf(f.name());
-            Column c = idx < 0 ? lit(null).cast("string") : col("_csv.c" + idx);
-            raw.put(f.name(), when(trim(c).equalTo(""), lit(null).cast("string")).otherwise(trim(c)));
-        }
+        Map<String, Column> taxCodeProblems = new LinkedHashMap<>();
         Map<String, Column> typed = new LinkedHashMap<>();
-        for (FieldRule f : file.fields()) typed.put(f.name(), typedValue(f, raw.get(f.name())));
+        for (int i = 0; i < fields.size(); i++) {
+            raw.put(fields.get(i).name(), col("_raw" + i));
+            taxCodeProblems.put(fields.get(i).name(), col("_cf" + i));
+            typed.put(fields.get(i).name(), col("_typed" + i));
+        }
 
-        List<Column> violations = new ArrayList<>();
-        violations.add(when(col("_fields").notEqual(lit(header.size())),
-                violation(lit("*"), RuleCode.COLUMNS, concat(col("_fields").cast("string"), lit(" campi, attesi " + header.size())))));
-        for (FieldRule f : file.fields()) violations.addAll(fieldViolations(f, raw, typed));
+        Dataset<Row> rawValues = lines;
+        for (int i = 0; i < fields.size(); i++) {
+            int idx = header.indexOf(fields.get(i).name());
+            rawValues = rawValues.withColumn("_raw" + i, idx < 0 ? lit(null).cast("string") : col(TextLines.field(idx)));
+        }
+        // the line as read (which may hold a tax code) goes no further
+        rawValues = rawValues.drop(java.util.stream.IntStream.range(0, header.size()).mapToObj(TextLines::field).toArray(String[]::new));
 
-        Dataset<Row> out = parsed.withColumn(VIOLATION, coalesce(violations.toArray(Column[]::new)));
+        Dataset<Row> checkedTaxCodes = rawValues;
+        for (int i = 0; i < fields.size(); i++) {
+            if (parsesTaxCode(fields.get(i))) checkedTaxCodes = checkedTaxCodes.withColumn("_cf" + i, taxCodeProblem.apply(raw.get(fields.get(i).name())));
+        }
+
+        Dataset<Row> typedValues = checkedTaxCodes;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldRule f = fields.get(i);
+            typedValues = typedValues.withColumn("_typed" + i, typedValue(f, raw.get(f.name()), taxCodeProblems.get(f.name())));
+        }
+
+        // Which rule a row breaks first, as the number of the rule: a (field, rule, value) struct per rule would make
+        // code too large for Spark to compile into one method, and it would then interpret every row.
+        List<Broken> rulesInOrder = new ArrayList<>();
+        List<Column> firstBroken = new ArrayList<>();
+        BiConsumer<Column, Broken> rule = (cond, b) -> {
+            firstBroken.add(when(cond, lit(rulesInOrder.size())));
+            rulesInOrder.add(b);
+        };
+        rule.accept(col(TextLines.COUNT).notEqual(lit(header.size())), new Broken(-1, RuleCode.COLUMNS));
+        for (int i = 0; i < fields.size(); i++) fieldRules(i, fields.get(i), raw, typed, taxCodeProblems, rule);
+        Dataset<Row> out = typedValues
+                .withColumn("_broken", coalesce(firstBroken.toArray(Column[]::new)))
+                .withColumn(VIOLATION, violationOf(col("_broken"), rulesInOrder, fields, raw,
+                        concat(col(TextLines.COUNT).cast("string"), lit(" campi, attesi " + header.size()))));
+
         Column extractedDate = to_date(col(EXTRACTED_AT));
-        for (FieldRule f : file.fields()) {
+        for (FieldRule f : fields) {
             if (f.birthYear()) {
                 out = out.withColumn("anno_nascita", year(typed.get(f.name())))
                         .withColumn("eta_alla_estrazione", floor(months_between(extractedDate, typed.get(f.name())).divide(12)).cast("int"));
@@ -128,18 +143,23 @@ public final class RowChecker {
                 out = out.withColumn(f.column(), typed.get(f.name()));
             }
         }
-        // the raw text (which may hold a tax code) never leaves this method
-        return out.drop("_csv", "_fields", TextLines.TEXT);
+        List<String> steps = new ArrayList<>(List.of(TextLines.COUNT, "_broken"));
+        for (int i = 0; i < fields.size(); i++) steps.addAll(List.of("_raw" + i, "_cf" + i, "_typed" + i));
+        return out.drop(steps.toArray(String[]::new));
     }
 
-    private Column typedValue(FieldRule f, Column raw) {
+    private static boolean parsesTaxCode(FieldRule f) {
+        return f.type() == FieldType.TAX_CODE || (f.type() == FieldType.TEXT && f.pseudonymisePersonalTaxCode());
+    }
+
+    private Column typedValue(FieldRule f, Column raw, Column taxCodeProblem) {
         SourceRules.Format fmt = rules.format();
         return switch (f.type()) {
             case TEXT -> f.pseudonymisePersonalTaxCode()
-                    ? when(raw.isNotNull().and(taxCodeProblem.apply(raw).isNull()), concat(lit(PERSONAL_PREFIX), pseudonym.apply(raw))).otherwise(raw)
+                    ? when(raw.isNotNull().and(taxCodeProblem.isNull()), concat(lit(PERSONAL_PREFIX), pseudonym.apply(raw))).otherwise(raw)
                     : raw;
             case CODE, COMUNE -> raw;
-            case TAX_CODE -> when(raw.isNotNull().and(taxCodeProblem.apply(raw).isNull()), pseudonym.apply(raw));
+            case TAX_CODE -> when(raw.isNotNull().and(taxCodeProblem.isNull()), pseudonym.apply(raw));
             case DATE -> when(raw.rlike(datePatternRegex(fmt.datePattern())), to_date(raw, fmt.datePattern()));
             case TIMESTAMP -> when(raw.rlike("^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?(Z|[+-]\\d{2}:?\\d{2})?$"),
                     to_timestamp(raw));
@@ -155,20 +175,39 @@ public final class RowChecker {
         };
     }
 
-    private List<Column> fieldViolations(FieldRule f, Map<String, Column> raw, Map<String, Column> typed) {
+    /** A rule of a field (or of the whole line, field -1). */
+    private record Broken(int field, RuleCode rule) {}
+
+    /** The violation struct of the rule numbered {@code broken} in {@code rulesInOrder}, with the value as shown. */
+    private static Column violationOf(Column broken, List<Broken> rulesInOrder, List<FieldRule> fields,
+                                      Map<String, Column> raw, Column lineValue) {
+        Column fieldName = element_at(array(rulesInOrder.stream()
+                .map(b -> lit(b.field() < 0 ? "*" : fields.get(b.field()).name())).toArray(Column[]::new)), broken.plus(1));
+        Column ruleName = element_at(array(rulesInOrder.stream().map(b -> lit(b.rule().name())).toArray(Column[]::new)), broken.plus(1));
+        Column fieldIndex = element_at(array(rulesInOrder.stream().map(b -> lit(b.field())).toArray(Column[]::new)), broken.plus(1));
+        Column value = when(fieldIndex.equalTo(-1), lineValue);
+        for (int i = 0; i < fields.size(); i++) value = value.when(fieldIndex.equalTo(i), shown(fields.get(i), raw.get(fields.get(i).name())));
+        return when(broken.isNotNull(), struct(fieldName.as("field"), ruleName.as("rule"), value.cast("string").as("value")));
+    }
+
+    /** A value as the quarantine shows it: a tax code never in clear. */
+    private static Column shown(FieldRule f, Column r) {
+        return f.type() == FieldType.TAX_CODE
+                ? concat(lit("[codice fiscale oscurato, "), length(r).cast("string"), lit(" caratteri]"))
+                : regexp_replace(r, TAX_CODE_ANYWHERE, MASK);
+    }
+
+    private void fieldRules(int index, FieldRule f, Map<String, Column> raw, Map<String, Column> typed,
+                            Map<String, Column> taxCodeProblems, BiConsumer<Column, Broken> rule) {
         Column r = raw.get(f.name());
         Column t = typed.get(f.name());
         Column present = r.isNotNull();
-        Column shown = f.type() == FieldType.TAX_CODE
-                ? concat(lit("[codice fiscale oscurato, "), length(r).cast("string"), lit(" caratteri]"))
-                : regexp_replace(r, TAX_CODE_ANYWHERE, MASK);
-        List<Column> v = new ArrayList<>();
-        java.util.function.BiConsumer<Column, RuleCode> add = (cond, code) -> v.add(when(cond, violation(lit(f.name()), code, shown)));
+        BiConsumer<Column, RuleCode> add = (cond, code) -> rule.accept(cond, new Broken(index, code));
 
         Column empty = f.type() == FieldType.CODE_LIST ? not(present).or(size(t).equalTo(0)) : not(present);
         if (f.required()) add.accept(empty, RuleCode.REQUIRED);
         switch (f.type()) {
-            case TAX_CODE -> add.accept(present.and(taxCodeProblem.apply(r).isNotNull()), RuleCode.TAX_CODE);
+            case TAX_CODE -> add.accept(present.and(taxCodeProblems.get(f.name()).isNotNull()), RuleCode.TAX_CODE);
             case DATE, TIMESTAMP, INTEGER, DECIMAL, FLAG -> add.accept(present.and(t.isNull()), RuleCode.FORMAT);
             case CODE -> add.accept(present.and(not(r.isin(codes(f)))), RuleCode.CODE);
             case CODE_LIST -> add.accept(present.and(size(array_except(t, array(codeLiterals(f)))).gt(0)), RuleCode.CODE);
@@ -198,7 +237,6 @@ public final class RowChecker {
             add.accept(present.and(other.isNull().or(other.notEqual(lit(f.allowedIf().equals())))), RuleCode.NOT_ALLOWED);
         }
         if (f.notAbove() != null) add.accept(t.gt(typed.get(f.notAbove())), RuleCode.EXCEEDS_FIELD);
-        return v;
     }
 
     public static Column violation(Column field, RuleCode rule, Column value) {

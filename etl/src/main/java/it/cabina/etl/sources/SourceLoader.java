@@ -80,7 +80,7 @@ public final class SourceLoader {
             RowChecker checker = new RowChecker(rules, fr, codeLists, comuni, pseudonymizer);
             Dataset<Row> checked = null;
             for (Map.Entry<List<String>, List<Path>> g : byHeader.entrySet()) {
-                Dataset<Row> lines = TextLines.read(store.spark(), g.getValue(), rules.format().encoding())
+                Dataset<Row> lines = TextLines.read(store.spark(), g.getValue(), rules.format(), g.getKey().size())
                         .join(broadcast(context), TextLines.PATH);
                 Dataset<Row> part = checker.check(lines, g.getKey());
                 checked = checked == null ? part : checked.unionByName(part);
