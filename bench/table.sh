@@ -26,11 +26,10 @@ function median(list,   n, a, i, j, t) {
 END {
   label["generate"] = "generate the landing (streamed, -Xmx1g)"
   label["full"] = "full load of the triennium (nightly, empty warehouse)"
-  label["incremental-nightly"] = "incremental nightly: one day of CSI deliveries"
-  label["incremental-reports"] = "  + all reports for all territories"
+  label["incremental-nightly"] = "incremental nightly: one day of CSI deliveries, all reports published"
   label["compute-cabina"] = "indicators + aggregates, Cabina (Spark)"
   label["compute-duckdb"] = "indicators + aggregates, DuckDB (reference)"
-  label["reports"] = "all reports for all territories"
+  label["reports"] = "all reports for all territories (`cabina report --all` alone)"
   for (i = 1; i <= k; i++) { s = order[i]; if (!na[s]) { m[s] = median(wall[s]); im[s] = inner[s] == "" ? "" : median(inner[s]) } }
   print "| step | runs | median s | min–max s | peak RSS MB | rows | rows/s | compute s (in-process) | ratio to DuckDB |"
   print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -49,8 +48,6 @@ END {
     printf "| %s | %d | %.1f | %.1f–%.1f | %.0f | %s | %s | %s | %s |\n", label[s], runs[s], m[s], lo, hi, rss[s] / 1024,
       rows[s] == "" ? "" : sprintf("%.0f", rows[s]), rps, im[s] == "" ? "" : sprintf("%.1f", im[s]), ratio
   }
-  if (("incremental-nightly" in runs) && ("incremental-reports" in runs))
-    printf "| **incremental nightly including all reports** | | **%.1f** | | | | | | |\n", m["incremental-nightly"] + m["incremental-reports"]
 }' "$tsv"
 echo
 echo "Rows: generated rows (generate), rows received by the nightly (full, incremental), rows of the star schema"
