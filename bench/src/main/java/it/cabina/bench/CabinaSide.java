@@ -50,7 +50,7 @@ public final class CabinaSide {
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
         progress.stage("Indicatori del triennio", () -> new IndicatorEngine(ctx, catalog).compute("bench-" + System.currentTimeMillis(), asOf));
         progress.stage("Aggregati semestrali", () -> {
-            new AggregateBuilder(ctx, progress).build(asOf, catalog.triennio().dal() - 1);
+            new AggregateBuilder(ctx, progress).rebuild(asOf, catalog.triennio().dal() - 1);
             return null;
         });
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -16,10 +16,12 @@ import org.apache.spark.sql.types.StructType;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The semiannual aggregates (restituzione semestrale): one gold table per theme by semester, level and territory,
- * rebuilt whole each run (SQL in {@code model/aggregates/}).
+ * rebuilt whole each run (SQL in {@code model/aggregates/}) unless it reads exactly what it was last computed from
+ * ({@link AggregateInputs}).
  */
 public final class AggregateBuilder {
     public static final List<Table> TABLES = List.of(Tables.AGG_CASI, Tables.AGG_VALUTAZIONI, Tables.AGG_PROGETTI,
@@ -39,15 +41,25 @@ public final class AggregateBuilder {
         this.progress = progress;
     }
 
-    /**
-     * @param firstYear the first year shown (semesters from its January to the one holding the run date)
-     */
     /** The view {@code livelli}: each current Ambito with every territory it rolls up to (itself, ASST, ATS, region). */
     public static void registerLevels(CabinaContext ctx) {
         ctx.spark().sql(livelliSql(ctx.territory().regionCode())).createOrReplaceTempView("livelli");
     }
 
+    /**
+     * Writes every aggregate whose inputs changed since it was computed (the nightly).
+     * @param firstYear the first year shown (semesters from its January to the one holding the run date)
+     */
     public void build(LocalDate asOf, int firstYear) {
+        build(asOf, firstYear, true);
+    }
+
+    /** Computes and writes every aggregate, whatever it was computed from (the benchmark measures the whole work). */
+    public void rebuild(LocalDate asOf, int firstYear) {
+        build(asOf, firstYear, false);
+    }
+
+    private void build(LocalDate asOf, int firstYear, boolean keepUnchanged) {
         SparkSession spark = ctx.spark();
         IndicatorViews.register(ctx, asOf, firstYear, asOf.getYear());
         ctx.store().readOrEmpty(Tables.QUARANTINE, it.cabina.etl.quality.Quarantine.SCHEMA).createOrReplaceTempView("quarantine");
@@ -58,8 +70,14 @@ public final class AggregateBuilder {
         spark.sql(SEMESTRI_SQL).createOrReplaceTempView("semestri");
         registerLevels(ctx);
         for (Table t : TABLES) {
-            Dataset<Row> rows = spark.sql(SqlModels.read("aggregates", t.name()));
-            ctx.store().overwrite(t, rows);
+            String sql = SqlModels.read("aggregates", t.name());
+            Optional<String> inputs = AggregateInputs.of(spark, ctx.store(), sql);
+            if (keepUnchanged && inputs.isPresent() && inputs.equals(ctx.store().lastNote(t))) {
+                progress.accept(String.format("  gold %-24s invariata (ingressi come al calcolo precedente)", t.name()));
+                continue;
+            }
+            Dataset<Row> rows = spark.sql(sql);
+            ctx.store().overwrite(t, rows, inputs.orElse(null));
             long n = ctx.store().read(t).count();
             progress.count("righe", n);
             progress.accept(String.format("  gold %-24s %,9d righe", t.name(), n));

@@ -76,6 +76,12 @@ class VersioningAndReplayTest {
         return new Nightly(ctx, PSEUDO, Progress.silent()).run(new NightlyOptions(LocalDate.of(2025, 12, 31), false));
     }
 
+    /** Drops the deliveries of the scenario named by {@code ids} into the landing and runs a nightly. */
+    static void night(CabinaContext ctx, Map<String, TestDeliveries> scenario, String... ids) {
+        for (String id : ids) write(scenario.get(id));
+        nightly(ctx);
+    }
+
     static CabinaContext context(Path root) {
         return CabinaContext.create(SparkTestSession.config().withPaths(root.resolve("landing").toString(),
                 root.resolve("wh").toString(), root.resolve("rep").toString()), SparkTestSession.get());
@@ -101,15 +107,9 @@ class VersioningAndReplayTest {
         // order B: the newest first, the oldest last, one night each
         CabinaContext b = context(tmp.resolve("b"));
         Map<String, TestDeliveries> s = scenario(tmp.resolve("b/landing"));
-        write(s.get("D1"));
-        write(s.get("D4"));
-        write(s.get("F2"));
-        nightly(b);
-        write(s.get("D3"));
-        write(s.get("F1"));
-        nightly(b);
-        write(s.get("D2"));
-        nightly(b);
+        night(b, s, "D1", "D4", "F2");
+        night(b, s, "D3", "F1");
+        night(b, s, "D2");
 
         Map<String, String> expected = Map.of("C1", "POVERTA_INCLUSIONE", "C3", "DISABILI"); // C2 withdrawn
         assertEquals(expected, caseAreas(a));
@@ -152,6 +152,43 @@ class VersioningAndReplayTest {
         assertEquals(before, snapshot(ctx));
         assertTrue(Files.isDirectory(landing.resolve("_rejected/CSI_AMB-SARONNO_20250303T020000")), "kept for inspection");
         assertTrue(Files.isDirectory(landing.resolve("_archive/CSI_AMB-SARONNO_20250301T020000")));
+    }
+
+    @Test
+    void theFlussoAggregatesAreKeptOnANightWithoutFlussoAndRebuiltWhenItArrives() throws IOException {
+        CabinaContext ctx = context(tmp.resolve("nights"));
+        Map<String, TestDeliveries> s = scenario(tmp.resolve("nights/landing"));
+        night(ctx, s, "D1", "F1");
+        String prestazioni = ctx.store().stamp(Tables.AGG_PRESTAZIONI);
+        String spesa = ctx.store().stamp(Tables.AGG_SPESA);
+        String casi = ctx.store().stamp(Tables.AGG_CASI);
+        assertEquals(11.0, sadHours(ctx), "F1: 5 + 6 hours");
+
+        night(ctx, s, "D2"); // CSI only: the FLUSSO rows and the territory are as they were
+        assertEquals(prestazioni, ctx.store().stamp(Tables.AGG_PRESTAZIONI), "agg_prestazioni kept");
+        assertEquals(spesa, ctx.store().stamp(Tables.AGG_SPESA), "agg_spesa kept");
+        assertNotEquals(casi, ctx.store().stamp(Tables.AGG_CASI), "agg_casi reads the cases D2 changed: rebuilt");
+
+        // what was kept is what the same deliveries give in one night
+        CabinaContext once = context(tmp.resolve("once"));
+        night(once, scenario(tmp.resolve("once/landing")), "D1", "F1", "D2");
+        for (Table t : List.of(Tables.AGG_PRESTAZIONI, Tables.AGG_SPESA, Tables.AGG_CASI)) {
+            assertEquals(rows(once, t), rows(ctx, t), t.name());
+        }
+
+        night(ctx, s, "F2"); // the semester sent again
+        assertNotEquals(prestazioni, ctx.store().stamp(Tables.AGG_PRESTAZIONI), "new FLUSSO rows: rebuilt");
+        assertEquals(7.0, sadHours(ctx), "F2 replaces F1");
+    }
+
+    static double sadHours(CabinaContext ctx) {
+        return ctx.store().read(Tables.AGG_PRESTAZIONI)
+                .where("livello = 'AMBITO' and codice_prestazione = 'SAD' and unita_misura = 'ORE'")
+                .selectExpr("cast(sum(quantita) as double)").head().getDouble(0);
+    }
+
+    static List<String> rows(CabinaContext ctx, Table t) {
+        return ctx.store().read(t).toJSON().collectAsList().stream().sorted().toList();
     }
 
     @Test

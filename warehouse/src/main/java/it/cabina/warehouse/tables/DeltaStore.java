@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The Delta access layer: every read and write of a warehouse table goes through here, by table name. */
 public final class DeltaStore {
@@ -64,7 +65,24 @@ public final class DeltaStore {
 
     /** Replaces the whole content in one Delta commit: readers see the old or the new table, never a mix. */
     public void overwrite(Table t, Dataset<Row> rows) {
-        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path(t));
+        overwrite(t, rows, null);
+    }
+
+    /**
+     * As {@link #overwrite(Table, Dataset)}, recording {@code note} in the commit (Delta's {@code userMetadata}, shown
+     * by {@code DESCRIBE HISTORY}); {@link #lastNote} reads it back.
+     */
+    public void overwrite(Table t, Dataset<Row> rows, String note) {
+        var writer = rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true");
+        if (note != null) writer = writer.option("userMetadata", note);
+        writer.save(path(t));
+    }
+
+    /** The note of the table's latest commit; empty when it has none (or the table does not exist). */
+    public Optional<String> lastNote(Table t) {
+        if (!exists(t)) return Optional.empty();
+        Row last = DeltaTable.forPath(spark, path(t)).history(1).select("userMetadata").head();
+        return Optional.ofNullable(last.getString(0));
     }
 
     public void delete(Table t, Column condition) {

@@ -1,0 +1,88 @@
+package it.cabina.etl.aggregates;
+
+import it.cabina.warehouse.tables.DeltaStore;
+import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.tables.Tables;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What an aggregate is computed from: the hash of its SQL, the state ({@link DeltaStore#stamp}) of every star-schema
+ * table it reads and the hash of the rows of the small views it reads (the levels, the semesters shown). The text is
+ * recorded in the commit that writes the aggregate; when a night finds the same text, the SQL would write the same rows
+ * again and the aggregate is kept as it is. This is what spares agg_prestazioni and agg_spesa, which read only the
+ * FLUSSO rows (the bulk of the warehouse), on a night with CSI deliveries only.
+ * <p>An SQL that reads anything else (the run date, the ledger, the quarantine, a view it does not know) has no
+ * inputs text: its aggregate is rebuilt every night.
+ */
+final class AggregateInputs {
+    private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
+    private static final Pattern READ = Pattern.compile("\\b(?:from|join)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMA_LIST = Pattern.compile(
+            "\\bfrom\\s+[a-z_][a-z0-9_]*(?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?\\s*,", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WITH_NAME = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s+as\\s*\\(", Pattern.CASE_INSENSITIVE);
+    /** Views of a few hundred rows, derived from the run date and the territory: compared by content. */
+    static final List<String> SMALL_VIEWS = List.of("livelli", "semestri");
+    private static final Map<String, Table> STAR = Tables.STAR.stream().collect(Collectors.toMap(Table::name, Function.identity()));
+
+    private AggregateInputs() {}
+
+    /** The inputs of {@code sql} as text, or empty when it reads something whose state cannot be told. */
+    static Optional<String> of(SparkSession spark, DeltaStore store, String sql) {
+        Optional<Set<String>> reads = namesRead(sql);
+        if (reads.isEmpty()) return Optional.empty();
+        StringBuilder text = new StringBuilder("sql=").append(sha256(sql));
+        for (String name : reads.get()) {
+            String state;
+            if (STAR.containsKey(name) && store.exists(STAR.get(name))) {
+                state = store.stamp(STAR.get(name));
+            } else if (SMALL_VIEWS.contains(name)) {
+                state = sha256(String.join("\n", spark.table(name).toJSON().collectAsList().stream().sorted().toList()));
+            } else {
+                return Optional.empty();
+            }
+            text.append(", ").append(name).append('=').append(state);
+        }
+        return Optional.of(text.toString());
+    }
+
+    /**
+     * The tables and views an SQL reads ({@code from x}, {@code join x}; the names of its own {@code with} clauses
+     * left out), or empty when some could be missed: a comma-separated {@code from} list, a quoted name.
+     */
+    static Optional<Set<String>> namesRead(String sql) {
+        String code = COMMENT.matcher(sql).replaceAll("");
+        if (code.indexOf('`') >= 0 || COMMA_LIST.matcher(code).find()) return Optional.empty();
+        Set<String> reads = names(READ, code);
+        reads.removeAll(names(WITH_NAME, code));
+        return Optional.of(reads);
+    }
+
+    private static Set<String> names(Pattern p, String code) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = p.matcher(code);
+        while (m.find()) out.add(m.group(1).toLowerCase());
+        return out;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
