@@ -69,9 +69,10 @@ public final class AggregateBuilder {
                 .createOrReplaceTempView("run_parameters");
         spark.sql(SEMESTRI_SQL).createOrReplaceTempView("semestri");
         registerLevels(ctx);
+        AggregateInputs aggregateInputs = new AggregateInputs(spark, ctx.store());
         for (Table t : TABLES) {
             String sql = SqlModels.read("aggregates", t.name());
-            Optional<String> inputs = AggregateInputs.of(spark, ctx.store(), sql);
+            Optional<String> inputs = aggregateInputs.of(sql);
             if (keepUnchanged && inputs.isPresent() && inputs.equals(ctx.store().lastNote(t))) {
                 progress.accept(String.format("  gold %-24s invariata (ingressi come al calcolo precedente)", t.name()));
                 continue;

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,25 +39,36 @@ final class AggregateInputs {
     static final List<String> SMALL_VIEWS = List.of("livelli", "semestri");
     private static final Map<String, Table> STAR = Tables.STAR.stream().collect(Collectors.toMap(Table::name, Function.identity()));
 
-    private AggregateInputs() {}
+    private final SparkSession spark;
+    private final DeltaStore store;
+    /** The state of each name read, looked up once per build: the aggregates write none of them. */
+    private final Map<String, Optional<String>> states = new HashMap<>();
+
+    AggregateInputs(SparkSession spark, DeltaStore store) {
+        this.spark = spark;
+        this.store = store;
+    }
 
     /** The inputs of {@code sql} as text, or empty when it reads something whose state cannot be told. */
-    static Optional<String> of(SparkSession spark, DeltaStore store, String sql) {
+    Optional<String> of(String sql) {
         Optional<Set<String>> reads = namesRead(sql);
         if (reads.isEmpty()) return Optional.empty();
         StringBuilder text = new StringBuilder("sql=").append(sha256(sql));
         for (String name : reads.get()) {
-            String state;
-            if (STAR.containsKey(name) && store.exists(STAR.get(name))) {
-                state = store.stamp(STAR.get(name));
-            } else if (SMALL_VIEWS.contains(name)) {
-                state = sha256(String.join("\n", spark.table(name).toJSON().collectAsList().stream().sorted().toList()));
-            } else {
-                return Optional.empty();
-            }
-            text.append(", ").append(name).append('=').append(state);
+            Optional<String> state = states.computeIfAbsent(name, this::stateOf);
+            if (state.isEmpty()) return Optional.empty();
+            text.append(", ").append(name).append('=').append(state.get());
         }
         return Optional.of(text.toString());
+    }
+
+    private Optional<String> stateOf(String name) {
+        Table table = STAR.get(name);
+        if (table != null && store.exists(table)) return Optional.of(store.stamp(table));
+        if (SMALL_VIEWS.contains(name)) {
+            return Optional.of(sha256(String.join("\n", spark.table(name).toJSON().collectAsList().stream().sorted().toList())));
+        }
+        return Optional.empty();
     }
 
     /**

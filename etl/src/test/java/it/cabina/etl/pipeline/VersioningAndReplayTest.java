@@ -254,7 +254,7 @@ class VersioningAndReplayTest {
         Map<String, List<String>> out = new TreeMap<>();
         for (Table t : ctx.store().list()) {
             if (t.layer() == it.cabina.warehouse.tables.Layer.OPS) continue;
-            out.put(t.name(), ctx.store().read(t).toJSON().collectAsList().stream().sorted().toList());
+            out.put(t.name(), rows(ctx, t));
         }
         return out;
     }
