@@ -1,11 +1,11 @@
 -- FLUSSO: quantities by service and unit of measure, and distinct beneficiaries, per semester.
--- The rows are first summed per Ambito, semester, service, unit and beneficiary: every level only adds these up
--- (a beneficiary stays one), so the roll-up to the four levels reads one row per beneficiary and service instead
--- of one per reported month or week.
+-- The rows are first summed per Ambito, semester, service, unit and beneficiary (from fact_service_month, the
+-- records already summed per month): every level only adds these up (a beneficiary stays one), so the roll-up to
+-- the four levels reads one row per beneficiary and service instead of one per reported month or week.
 with per_beneficiary as (
   select codice_ambito, codice_semestre, codice_prestazione, unita_misura, pseudonimo,
-         sum(quantita) as quantita, count(*) as righe
-  from fact_service_delivery
+         sum(quantita) as quantita, sum(righe) as righe
+  from fact_service_month
   group by codice_ambito, codice_semestre, codice_prestazione, unita_misura, pseudonimo
 )
 select f.codice_semestre, l.livello, l.territorio,

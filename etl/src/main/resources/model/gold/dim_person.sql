@@ -9,14 +9,10 @@ csi as (
   select * from csi_versions where rn = 1
 ),
 flusso as (
-  select distinct pseudonimo from flusso_prestazioni
-),
-everyone as (
-  select pseudonimo from csi union select pseudonimo from flusso
+  select distinct pseudonimo from fact_service_month
 )
-select e.pseudonimo, c.sesso, c.anno_nascita, c.cittadinanza, c.comune_residenza,
+select coalesce(c.pseudonimo, f.pseudonimo) as pseudonimo, c.sesso, c.anno_nascita, c.cittadinanza, c.comune_residenza,
        c.pseudonimo is not null as presente_in_csi,
        f.pseudonimo is not null as presente_in_flusso
-from everyone e
-left join csi c on c.pseudonimo = e.pseudonimo
-left join flusso f on f.pseudonimo = e.pseudonimo
+from csi c
+full join flusso f on f.pseudonimo = c.pseudonimo

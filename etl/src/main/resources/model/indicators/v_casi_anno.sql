@@ -14,7 +14,7 @@ sad_projects as (
 sad_deliveries as (
   select distinct c.chiave_caso
   from fact_case c
-  join fact_service_delivery f
+  join fact_service_month f
     on f.codice_ambito = c.codice_ambito and f.pseudonimo = c.pseudonimo and f.codice_prestazione = 'SAD'
    and f.mese_inizio between trunc(c.data_apertura, 'MM') and coalesce(c.data_chiusura, date'9999-12-31')
 )

@@ -32,14 +32,14 @@ import java.util.function.Consumer;
 public final class AnalystExport {
     /** Tables at person level (pseudonyms): analysts' tools must treat them as personal data. */
     public static final List<Table> PERSON_LEVEL = List.of(Tables.DIM_PERSON, Tables.FACT_CASE, Tables.FACT_ASSESSMENT,
-            Tables.FACT_PROJECT, Tables.FACT_DISCHARGE, Tables.FACT_SERVICE_DELIVERY);
+            Tables.FACT_PROJECT, Tables.FACT_DISCHARGE, Tables.FACT_SERVICE_DELIVERY, Tables.FACT_SERVICE_MONTH);
 
     /**
      * Big tables whose previous export is copied instead of rewritten when the table has not changed since (same
      * Delta version and commit, recorded in {@link #STAMP_FILE} beside the Parquet files; readers skip files starting
      * with {@code _}). Partitioned by {@code anno}.
      */
-    static final List<Table> REUSABLE = List.of(Tables.FACT_SERVICE_DELIVERY);
+    static final List<Table> REUSABLE = List.of(Tables.FACT_SERVICE_DELIVERY, Tables.FACT_SERVICE_MONTH);
     static final String STAMP_FILE = "_cabina_delta_version";
 
     private final DeltaStore store;

@@ -18,17 +18,20 @@ import org.apache.spark.sql.types.StructType;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Rebuilds silver from bronze, then every gold table from silver and the reference, in dependency order. */
 public final class ModelBuilder {
     /** Gold models in the order they run (later ones read earlier ones by name). */
     public static final List<Table> GOLD = List.of(
             Tables.DIM_DATE, Tables.DIM_SEMESTER, Tables.DIM_CODE, Tables.DIM_AMBITO, Tables.DIM_TERRITORY,
-            Tables.DIM_PERSON, Tables.FACT_CASE, Tables.FACT_ASSESSMENT, Tables.FACT_ASSESSMENT_ROLE,
-            Tables.FACT_PROJECT, Tables.FACT_PROJECT_SERVICE, Tables.FACT_DISCHARGE, Tables.FACT_ACTIVITY,
-            Tables.FACT_SERVICE_DELIVERY, Tables.DIM_UNIT, Tables.FACT_UNIT_SNAPSHOT);
+            Tables.FACT_SERVICE_DELIVERY, Tables.FACT_SERVICE_MONTH, Tables.DIM_PERSON, Tables.FACT_CASE,
+            Tables.FACT_ASSESSMENT, Tables.FACT_ASSESSMENT_ROLE, Tables.FACT_PROJECT, Tables.FACT_PROJECT_SERVICE,
+            Tables.FACT_DISCHARGE, Tables.FACT_ACTIVITY, Tables.DIM_UNIT, Tables.FACT_UNIT_SNAPSHOT);
 
     private final CabinaContext ctx;
     private final Progress progress;
@@ -39,16 +42,24 @@ public final class ModelBuilder {
     }
 
     /**
-     * Gold tables computed from nothing but the silver tables of one source (no reference, no run date, no other
-     * table): when that source's silver tables were not rebuilt, the table already holds exactly what its model
-     * would write, and rewriting it is skipped (fact_service_delivery: the FLUSSO rows, the bulk of the warehouse,
-     * untouched on a night with CSI deliveries only).
+     * Gold tables computed from nothing but the silver tables of one source and the gold tables so computed (no
+     * reference, no run date, no other table): when that source's silver tables were not rebuilt, the table already
+     * holds exactly what its model would write, and rewriting it is skipped (fact_service_delivery: the FLUSSO rows,
+     * the bulk of the warehouse, and fact_service_month, their summary, untouched on a night with CSI deliveries only).
      */
-    static final Map<Table, String> SINGLE_SOURCE = Map.of(Tables.FACT_SERVICE_DELIVERY, "FLUSSO");
+    static final Map<Table, String> SINGLE_SOURCE = Map.of(Tables.FACT_SERVICE_DELIVERY, "FLUSSO", Tables.FACT_SERVICE_MONTH, "FLUSSO");
+
+    /**
+     * Small gold tables made from the reference, the code lists, the run date and AFAM: most nights they come out
+     * exactly as stored, and then they are not rewritten, so their Delta version stays and what depends on them (the
+     * aggregates that read them, the analysts' export) can be kept too. Equal means the same multiset of rows.
+     */
+    static final Set<Table> KEPT_WHEN_UNCHANGED = Set.of(Tables.DIM_DATE, Tables.DIM_SEMESTER,
+            Tables.DIM_CODE, Tables.DIM_AMBITO, Tables.DIM_TERRITORY, Tables.DIM_UNIT, Tables.FACT_UNIT_SNAPSHOT);
 
     /** @param changedSources sources that received deliveries (their silver tables are rebuilt) */
-    public void build(LocalDate asOf, java.util.Set<String> changedSources) {
-        java.util.Set<String> rebuilt = progress.stage("Silver (versioni correnti)",
+    public void build(LocalDate asOf, Set<String> changedSources) {
+        Set<String> rebuilt = progress.stage("Silver (versioni correnti)",
                 () -> new SilverBuilder(ctx, progress).build(changedSources));
         progress.stage("Gold (schema a stella)", () -> {
             buildGold(asOf, rebuilt);
@@ -56,7 +67,7 @@ public final class ModelBuilder {
         });
     }
 
-    private void buildGold(LocalDate asOf, java.util.Set<String> rebuiltSilver) {
+    private void buildGold(LocalDate asOf, Set<String> rebuiltSilver) {
         SparkSession spark = ctx.spark();
         DeltaStore store = ctx.store();
         registerSilverViews();
@@ -79,6 +90,14 @@ public final class ModelBuilder {
             } else if (t.equals(Tables.DIM_TERRITORY)) {
                 rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_istat", asOf).localCheckpoint(true);
             }
+            if (KEPT_WHEN_UNCHANGED.contains(t) && store.exists(t)) {
+                rows = rows.localCheckpoint(true);
+                if (sameRows(store.read(t), rows)) {
+                    store.read(t).createOrReplaceTempView(t.name());
+                    progress.accept(String.format("  gold %-24s invariata (stesse righe)", t.name()));
+                    continue;
+                }
+            }
             store.overwrite(t, rows);
             store.read(t).createOrReplaceTempView(t.name());
             long n = store.read(t).count();
@@ -86,6 +105,19 @@ public final class ModelBuilder {
             progress.accept(String.format("  gold %-24s %,9d righe", t.name(), n));
         }
         reportAfamConformance();
+    }
+
+    /** The same columns (names and types) and the same rows, each as many times. */
+    static boolean sameRows(Dataset<Row> stored, Dataset<Row> computed) {
+        if (!columns(stored).equals(columns(computed))) return false;
+        Dataset<Row> aligned = computed.selectExpr(Arrays.stream(stored.columns()).map(c -> "`" + c + "`").toArray(String[]::new));
+        return stored.exceptAll(aligned).isEmpty() && aligned.exceptAll(stored).isEmpty();
+    }
+
+    private static Set<String> columns(Dataset<Row> rows) {
+        Set<String> out = new HashSet<>();
+        for (var f : rows.schema().fields()) out.add(f.name() + " " + f.dataType().catalogString());
+        return out;
     }
 
     /** Says which Ambiti only AFAM names and which units have a comune not found in the ISTAT list. */

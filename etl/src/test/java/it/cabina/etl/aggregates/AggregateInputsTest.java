@@ -12,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AggregateInputsTest {
 
     @Test
-    void theFlussoAggregatesReadTheServiceFactsAndTheLevelsOnly() {
+    void theFlussoAggregatesReadTheMonthlyServiceFactsAndTheLevelsOnly() {
         // the words of the comments ("first summed per Ambito…") and the with-clause names are not inputs
-        assertEquals(Optional.of(Set.of("fact_service_delivery", "livelli")),
+        assertEquals(Optional.of(Set.of("fact_service_month", "livelli")),
                 AggregateInputs.namesRead(SqlModels.read("aggregates", "agg_prestazioni")));
-        assertEquals(Optional.of(Set.of("fact_service_delivery", "livelli")),
+        assertEquals(Optional.of(Set.of("fact_service_month", "livelli")),
                 AggregateInputs.namesRead(SqlModels.read("aggregates", "agg_spesa")));
         assertEquals(Optional.of(Set.of("fact_case", "livelli", "semestri")),
                 AggregateInputs.namesRead(SqlModels.read("aggregates", "agg_casi")));

@@ -162,17 +162,22 @@ class VersioningAndReplayTest {
         String prestazioni = ctx.store().stamp(Tables.AGG_PRESTAZIONI);
         String spesa = ctx.store().stamp(Tables.AGG_SPESA);
         String casi = ctx.store().stamp(Tables.AGG_CASI);
+        List<Table> unchanged = List.of(Tables.FACT_SERVICE_MONTH, Tables.DIM_CODE, Tables.DIM_TERRITORY, Tables.DIM_AMBITO);
+        List<String> before = unchanged.stream().map(ctx.store()::stamp).toList();
         assertEquals(11.0, sadHours(ctx), "F1: 5 + 6 hours");
 
         night(ctx, s, "D2"); // CSI only: the FLUSSO rows and the territory are as they were
         assertEquals(prestazioni, ctx.store().stamp(Tables.AGG_PRESTAZIONI), "agg_prestazioni kept");
         assertEquals(spesa, ctx.store().stamp(Tables.AGG_SPESA), "agg_spesa kept");
         assertNotEquals(casi, ctx.store().stamp(Tables.AGG_CASI), "agg_casi reads the cases D2 changed: rebuilt");
+        assertEquals(before, unchanged.stream().map(ctx.store()::stamp).toList(),
+                "the FLUSSO summary, and the dimensions of the reference that came out the same, are not rewritten");
 
         // what was kept is what the same deliveries give in one night
         CabinaContext once = context(tmp.resolve("once"));
         night(once, scenario(tmp.resolve("once/landing")), "D1", "F1", "D2");
-        for (Table t : List.of(Tables.AGG_PRESTAZIONI, Tables.AGG_SPESA, Tables.AGG_CASI)) {
+        for (Table t : List.of(Tables.AGG_PRESTAZIONI, Tables.AGG_SPESA, Tables.AGG_CASI, Tables.FACT_SERVICE_MONTH,
+                Tables.DIM_PERSON, Tables.DIM_TERRITORY)) {
             assertEquals(rows(once, t), rows(ctx, t), t.name());
         }
 

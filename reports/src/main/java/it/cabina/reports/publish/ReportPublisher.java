@@ -18,6 +18,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Publishes the reports of a run: every report kind for the latest ended period, for every territory that has
@@ -61,24 +65,55 @@ public final class ReportPublisher {
         String generatedAt = service.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         List<Map<String, Object>> entries = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
-        for (ReportKind kind : ReportKind.values()) {
-            String period = service.latestPeriod(kind);
-            List<ReportKey> keys = service.builder(kind).available(period);
-            for (ReportKey key : keys) {
-                long t0 = System.nanoTime();
-                ReportDocument doc = service.document(key);
-                for (Format format : Format.values()) {
-                    files.write(key.path(format), service.render(doc, format));
-                    entries.add(entry(key, doc, format, generatedAt));
+        // Filling and exporting is single-threaded CPU work on data already in memory: one report per core at a time.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            for (ReportKind kind : ReportKind.values()) {
+                String period = service.latestPeriod(kind);
+                List<ReportKey> keys = service.builder(kind).available(period);
+                List<Future<Published>> published = new ArrayList<>();
+                for (ReportKey key : keys) published.add(pool.submit(() -> publish(key, generatedAt)));
+                for (Future<Published> f : published) {
+                    Published p = done(f);
+                    entries.addAll(p.entries());
+                    seconds.add(p.seconds());
                 }
-                seconds.add((System.nanoTime() - t0) / 1e9 / Format.values().length);
+                progress.accept(String.format("  %-14s %-8s %3d territori", kind.slug(), period, keys.size()));
             }
-            progress.accept(String.format("  %-14s %-8s %3d territori", kind.slug(), period, keys.size()));
+        } finally {
+            pool.shutdownNow();
         }
         writeDashboards(generatedAt);
         writeJson("data/stato.json", LoadStatus.of(service.data(), generatedAt));
         writeJson(INDEX, Map.of("reports", merge(entries)));
         return new Result(entries.size(), seconds);
+    }
+
+    /** One report's files and index entries, with its rendering time per format. */
+    private record Published(List<Map<String, Object>> entries, double seconds) {}
+
+    private Published publish(ReportKey key, String generatedAt) {
+        long t0 = System.nanoTime();
+        ReportDocument doc = service.document(key);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Format format : Format.values()) {
+            files.write(key.path(format), service.render(doc, format));
+            entries.add(entry(key, doc, format, generatedAt));
+        }
+        return new Published(entries, (System.nanoTime() - t0) / 1e9 / Format.values().length);
+    }
+
+    private static Published done(Future<Published> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("pubblicazione dei report interrotta", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r; // its message names the report
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The cruscotto of every territory and year of the triennium, as the portal shows it. */

@@ -26,6 +26,7 @@ public final class Tables {
     public static final Table FACT_DISCHARGE = Table.gold("fact_discharge");
     public static final Table FACT_ACTIVITY = Table.gold("fact_activity");
     public static final Table FACT_SERVICE_DELIVERY = Table.gold("fact_service_delivery");
+    public static final Table FACT_SERVICE_MONTH = Table.gold("fact_service_month");
     public static final Table FACT_UNIT_SNAPSHOT = Table.gold("fact_unit_snapshot");
 
     public static final Table INDICATOR_VALUES = Table.gold("indicator_values");
@@ -41,5 +42,6 @@ public final class Tables {
 
     public static final List<Table> STAR = List.of(DIM_TERRITORY, DIM_AMBITO, DIM_UNIT, DIM_PERSON, DIM_DATE,
             DIM_SEMESTER, DIM_CODE, FACT_CASE, FACT_ASSESSMENT, FACT_ASSESSMENT_ROLE, FACT_PROJECT,
-            FACT_PROJECT_SERVICE, FACT_DISCHARGE, FACT_ACTIVITY, FACT_SERVICE_DELIVERY, FACT_UNIT_SNAPSHOT);
+            FACT_PROJECT_SERVICE, FACT_DISCHARGE, FACT_ACTIVITY, FACT_SERVICE_DELIVERY, FACT_SERVICE_MONTH,
+            FACT_UNIT_SNAPSHOT);
 }

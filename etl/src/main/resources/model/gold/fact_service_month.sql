@@ -1,0 +1,13 @@
+-- One row per Ambito, FLUSSO beneficiary, month, service, unit of measure and funding source: the FLUSSO records of
+-- fact_service_delivery (several per beneficiary, service and month) summed. What reads FLUSSO per beneficiary reads
+-- this instead of every record: dim_person, the SAD months of v_casi_anno, agg_prestazioni, agg_spesa. Written in
+-- service order, so that a query on one service reads only the files that hold it (Delta keeps each file's minimum
+-- and maximum).
+select codice_ambito, anno, codice_semestre, mese_inizio, pseudonimo, codice_prestazione, unita_misura,
+       fonte_finanziamento,
+       count(*) as righe, sum(quantita) as quantita, sum(spesa_totale) as spesa_totale,
+       sum(quota_utente) as quota_utente, sum(quota_ssn) as quota_ssn
+from fact_service_delivery
+group by codice_ambito, anno, codice_semestre, mese_inizio, pseudonimo, codice_prestazione, unita_misura,
+         fonte_finanziamento
+order by codice_prestazione, codice_ambito, pseudonimo, mese_inizio
