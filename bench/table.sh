@@ -3,7 +3,7 @@
 # (tab-separated: step, run, wall seconds, peak RSS kB, rows, in-process seconds). Medians over the runs.
 set -euo pipefail
 tsv="$1"; scale="$2"; runs="$3"
-cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+cpu="$(sed -n '0,/^model name/s/^model name[[:space:]]*: //p' /proc/cpuinfo)"
 mem="$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)"
 echo "### Cabina benchmark — scale \`$scale\`, $runs run(s) per step"
 echo
