@@ -4,6 +4,7 @@ import it.cabina.etl.indicators.IndicatorViews;
 import it.cabina.etl.model.SqlModels;
 import it.cabina.etl.pipeline.CabinaContext;
 import it.cabina.etl.pipeline.Progress;
+import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
 import org.apache.spark.sql.Dataset;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,6 +72,7 @@ public final class AggregateBuilder {
         spark.sql(SEMESTRI_SQL).createOrReplaceTempView("semestri");
         registerLevels(ctx);
         AggregateInputs aggregateInputs = new AggregateInputs(spark, ctx.store());
+        List<Planned> toWrite = new ArrayList<>();
         for (Table t : TABLES) {
             String sql = SqlModels.read("aggregates", t.name());
             Optional<String> inputs = aggregateInputs.of(sql);
@@ -77,13 +80,21 @@ public final class AggregateBuilder {
                 progress.accept(String.format("  gold %-24s invariata (ingressi come al calcolo precedente)", t.name()));
                 continue;
             }
-            Dataset<Row> rows = spark.sql(sql);
-            ctx.store().overwrite(t, rows, inputs.orElse(null));
-            long n = ctx.store().read(t).count();
-            progress.count("righe", n);
-            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), n));
+            toWrite.add(new Planned(t, sql, inputs.orElse(null)));
+        }
+        // the aggregates do not read one another: written side by side, one's small jobs fill the gaps of another's
+        List<Long> written = Concurrently.map(toWrite, Concurrently.SPARK_QUERIES, p -> {
+            ctx.store().overwrite(p.table(), spark.sql(p.sql()), p.inputs());
+            return ctx.store().read(p.table()).count();
+        });
+        for (int i = 0; i < toWrite.size(); i++) {
+            progress.count("righe", written.get(i));
+            progress.accept(String.format("  gold %-24s %,9d righe", toWrite.get(i).table().name(), written.get(i)));
         }
     }
+
+    /** An aggregate to write: its SQL and the note of its inputs (null when they cannot be stamped). */
+    private record Planned(Table table, String sql, String inputs) {}
 
     /** View {@code livelli}: every current Ambito at its four levels (Ambito, ASST, ATS, Region). */
     public static String livelliSql(String regionCode) {

@@ -1,5 +1,6 @@
 package it.cabina.etl.aggregates;
 
+import it.cabina.etl.model.SqlModels;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -14,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,11 +28,6 @@ import java.util.stream.Collectors;
  * inputs text: its aggregate is rebuilt every night.
  */
 final class AggregateInputs {
-    private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
-    private static final Pattern READ = Pattern.compile("\\b(?:from|join)\\s+([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern COMMA_LIST = Pattern.compile(
-            "\\bfrom\\s+[a-z_][a-z0-9_]*(?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?\\s*,", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WITH_NAME = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s+as\\s*\\(", Pattern.CASE_INSENSITIVE);
     /** Views of a few hundred rows, derived from the run date and the territory: compared by content. */
     static final List<String> SMALL_VIEWS = List.of("livelli", "semestri");
     private static final Map<String, Table> STAR = Tables.STAR.stream().collect(Collectors.toMap(Table::name, Function.identity()));
@@ -51,7 +44,7 @@ final class AggregateInputs {
 
     /** The inputs of {@code sql} as text, or empty when it reads something whose state cannot be told. */
     Optional<String> of(String sql) {
-        Optional<Set<String>> reads = namesRead(sql);
+        Optional<Set<String>> reads = SqlModels.namesRead(sql);
         if (reads.isEmpty()) return Optional.empty();
         StringBuilder text = new StringBuilder("sql=").append(sha256(sql));
         for (String name : reads.get()) {
@@ -69,25 +62,6 @@ final class AggregateInputs {
             return Optional.of(sha256(String.join("\n", spark.table(name).toJSON().collectAsList().stream().sorted().toList())));
         }
         return Optional.empty();
-    }
-
-    /**
-     * The tables and views an SQL reads ({@code from x}, {@code join x}; the names of its own {@code with} clauses
-     * left out), or empty when some could be missed: a comma-separated {@code from} list, a quoted name.
-     */
-    static Optional<Set<String>> namesRead(String sql) {
-        String code = COMMENT.matcher(sql).replaceAll("");
-        if (code.indexOf('`') >= 0 || COMMA_LIST.matcher(code).find()) return Optional.empty();
-        Set<String> reads = names(READ, code);
-        reads.removeAll(names(WITH_NAME, code));
-        return Optional.of(reads);
-    }
-
-    private static Set<String> names(Pattern p, String code) {
-        Set<String> out = new TreeSet<>();
-        Matcher m = p.matcher(code);
-        while (m.find()) out.add(m.group(1).toLowerCase());
-        return out;
     }
 
     private static String sha256(String s) {

@@ -2,6 +2,7 @@ package it.cabina.etl.export;
 
 import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.indicators.IndicatorResults;
+import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -58,26 +59,12 @@ public final class AnalystExport {
         Path staging = new Path(target.getParent(), "." + target.getName() + ".incoming");
         Path previous = new Path(target.getParent(), "." + target.getName() + ".previous");
         fs.delete(staging, true);
-        Map<String, Long> rows = new LinkedHashMap<>();
         List<Table> tables = new ArrayList<>(Tables.STAR);
         tables.addAll(AggregateBuilder.TABLES);
-        for (Table t : tables) {
-            if (!store.exists(t)) continue;
-            Path dir = new Path(staging, t.name());
-            if (REUSABLE.contains(t)) {
-                String stamp = store.stamp(t);
-                Dataset<Row> data = store.readStamp(t, stamp);
-                if (!reuse(fs, new Path(target, t.name()), dir, stamp)) {
-                    data.write().mode(SaveMode.ErrorIfExists).partitionBy("anno").parquet(dir.toString());
-                    write(fs, new Path(dir, STAMP_FILE), stamp);
-                }
-                rows.put(t.name(), data.count());
-                continue;
-            }
-            Dataset<Row> data = store.read(t);
-            data.write().mode(SaveMode.ErrorIfExists).parquet(dir.toString());
-            rows.put(t.name(), data.count());
-        }
+        tables.removeIf(t -> !store.exists(t));
+        List<Long> counts = Concurrently.map(tables, Concurrently.SPARK_QUERIES, t -> export(fs, t, target, staging));
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (int i = 0; i < tables.size(); i++) rows.put(tables.get(i).name(), counts.get(i));
         if (store.exists(Tables.INDICATOR_VALUES)) {
             Dataset<Row> latest = IndicatorResults.read(store, new IndicatorResults.Filter(null, null, null, null));
             latest.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(new Path(staging, Tables.INDICATOR_VALUES.name()).toString());
@@ -92,6 +79,23 @@ public final class AnalystExport {
         fs.delete(previous, true);
         progress.accept("Esportazione Parquet per gli analisti: " + rows.size() + " tabelle in " + target);
         return rows;
+    }
+
+    /** Writes one table into the staging folder (or copies its previous export); returns its rows. */
+    private long export(FileSystem fs, Table t, Path target, Path staging) throws IOException {
+        Path dir = new Path(staging, t.name());
+        if (REUSABLE.contains(t)) {
+            String stamp = store.stamp(t);
+            Dataset<Row> data = store.readStamp(t, stamp);
+            if (!reuse(fs, new Path(target, t.name()), dir, stamp)) {
+                data.write().mode(SaveMode.ErrorIfExists).partitionBy("anno").parquet(dir.toString());
+                write(fs, new Path(dir, STAMP_FILE), stamp);
+            }
+            return data.count();
+        }
+        Dataset<Row> data = store.read(t);
+        data.write().mode(SaveMode.ErrorIfExists).parquet(dir.toString());
+        return data.count();
     }
 
     /** Copies the previous export of a table when it was written from the same table state; false otherwise. */

@@ -25,8 +25,9 @@ import java.util.Map;
 /**
  * Computes every indicator of the catalogue for every year of the triennium at every level, and appends the values
  * to {@code gold/indicator_values} stamped with the run (earlier runs stay, so a figure in a report can be traced).
- * Spark aggregates each side directly at each level (sums add up, distinct counts are distinct at that level);
- * values and statuses are then worked out by {@link Status} on the small result.
+ * Spark aggregates each side at each level (sums add up, distinct counts are distinct at that level; additive
+ * measures are added up from their values per Ambito); values and statuses are then worked out by {@link Status}
+ * on the small result.
  */
 public final class IndicatorEngine {
     public static final StructType SCHEMA = new StructType()
@@ -115,7 +116,7 @@ public final class IndicatorEngine {
             for (var e : Map.of("numeratore", i.numeratore(), "denominatore", i.denominatore() == null ? i.numeratore() : i.denominatore()).entrySet()) {
                 if (!e.getValue().fromView()) continue;
                 try {
-                    ctx.spark().sql(sideSql(e.getValue())).schema();
+                    ctx.spark().sql(sideSql(e.getValue(), true)).schema();
                 } catch (Exception ex) {
                     throw new ConfigException("conf/indicators.yaml: indicatore " + i.code() + ", " + e.getKey() + ": "
                             + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
@@ -148,14 +149,19 @@ public final class IndicatorEngine {
      * benchmark runs the very same SQL in its reference engine.
      */
     public static String partsSql(IndicatorCatalog catalog) {
+        return partsSql(catalog, true);
+    }
+
+    /** @param rollUpAdditive false evaluates every measure on the rows at each level (for the test that both agree) */
+    static String partsSql(IndicatorCatalog catalog, boolean rollUpAdditive) {
         List<String> queries = new ArrayList<>();
         java.util.Set<String> views = new java.util.TreeSet<>();
         for (Indicator i : catalog.indicators()) {
             views.addAll(i.views());
-            if (i.numeratore().fromView()) queries.add(tagged(i.code() + "/N", sideSql(i.numeratore())));
-            if (i.tipo().ratio() && i.denominatore().fromView()) queries.add(tagged(i.code() + "/D", sideSql(i.denominatore())));
+            if (i.numeratore().fromView()) queries.add(tagged(i.code() + "/N", sideSql(i.numeratore(), rollUpAdditive)));
+            if (i.tipo().ratio() && i.denominatore().fromView()) queries.add(tagged(i.code() + "/D", sideSql(i.denominatore(), rollUpAdditive)));
         }
-        for (String v : views) queries.add(tagged(baseId(v), sideSql(new Side(v, "count(*)", null, null, null))));
+        for (String v : views) queries.add(tagged(baseId(v), sideSql(new Side(v, "count(*)", null, null, null), rollUpAdditive)));
         return String.join("\nunion all\n", queries);
     }
 
@@ -171,12 +177,22 @@ public final class IndicatorEngine {
         return parts.getOrDefault(id, Map.of());
     }
 
-    /** Identifiers and expressions come from the catalogue (configuration); no run value is pasted in. */
-    private static String sideSql(Side s) {
-        return "select l.livello, l.territorio, v.anno, " + s.misura() + " as valore from " + s.vista() + " v join "
-                + IndicatorViews.LEVELS + " l on l.codice_ambito = v.codice_ambito where v.anno is not null"
-                + (s.condizione() == null ? "" : " and (" + s.condizione() + ")")
-                + " group by l.livello, l.territorio, v.anno";
+    /**
+     * Identifiers and expressions come from the catalogue (configuration); no run value is pasted in. An additive
+     * measure ({@link AdditiveMeasure}) is computed per Ambito and year, then summed per level; any other on the
+     * view's rows joined to their levels.
+     */
+    private static String sideSql(Side s, boolean rollUpAdditive) {
+        String where = " where v.anno is not null" + (s.condizione() == null ? "" : " and (" + s.condizione() + ")");
+        return AdditiveMeasure.perAmbito(s.misura(), IndicatorViews.ROW_KEYS.get(s.vista()),
+                        IndicatorViews.AMBITO_KEYS.getOrDefault(s.vista(), java.util.Set.of()))
+                .filter(m -> rollUpAdditive)
+                .map(perAmbito -> "select l.livello, l.territorio, a.anno, sum(a.valore) as valore from (select v.codice_ambito, v.anno, "
+                        + perAmbito + " as valore from " + s.vista() + " v" + where + " group by v.codice_ambito, v.anno) a join "
+                        + IndicatorViews.LEVELS + " l on l.codice_ambito = a.codice_ambito group by l.livello, l.territorio, a.anno")
+                .orElseGet(() -> "select l.livello, l.territorio, v.anno, " + s.misura() + " as valore from " + s.vista() + " v join "
+                        + IndicatorViews.LEVELS + " l on l.codice_ambito = v.codice_ambito" + where
+                        + " group by l.livello, l.territorio, v.anno");
     }
 
     /** A constant denominator, the same for every cell. */

@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +29,26 @@ public final class IndicatorViews {
 
     public static final String LEVELS = "ambito_livelli";
 
+    /**
+     * The column that identifies a row of each view within a year (docs/indicators.md, "one row per").
+     * {@code v_ruoli_valutazione} has none (one row per assessment and role).
+     */
+    public static final Map<String, String> ROW_KEYS = Map.of(
+            "v_progetti_anno", "chiave_progetto", "v_progetti_avviati", "chiave_progetto",
+            "v_valutazioni", "chiave_valutazione", "v_dimissioni", "chiave_dimissione", "v_attivita", "chiave_attivita",
+            "v_casi_anno", "chiave_caso", "v_flusso_semestri", "chiave_semestre");
+
+    /**
+     * The key columns of each view whose values begin with the code of the Ambito that sent the row
+     * ({@code <codice_ambito>:<id>}), so that a value belongs to one Ambito. IndicatorValuesTest checks both maps
+     * on the test warehouse.
+     */
+    public static final Map<String, Set<String>> AMBITO_KEYS = Map.of(
+            "v_progetti_anno", Set.of("chiave_progetto", "chiave_caso"), "v_progetti_avviati", Set.of("chiave_progetto", "chiave_caso"),
+            "v_valutazioni", Set.of("chiave_valutazione", "chiave_caso"), "v_ruoli_valutazione", Set.of("chiave_valutazione"),
+            "v_dimissioni", Set.of("chiave_dimissione"), "v_attivita", Set.of("chiave_attivita"),
+            "v_casi_anno", Set.of("chiave_caso"), "v_flusso_semestri", Set.of("chiave_semestre"));
+
     private IndicatorViews() {}
 
     public static Set<String> names() {
@@ -40,8 +61,9 @@ public final class IndicatorViews {
      */
     public static void register(CabinaContext ctx, LocalDate asOf, int firstYear, int lastYear) {
         SparkSession spark = ctx.spark();
-        for (Table t : Tables.STAR) ctx.store().read(t).createOrReplaceTempView(t.name());
-        ctx.store().read(Tables.LEDGER).createOrReplaceTempView(Tables.LEDGER.name());
+        List<Table> tables = new ArrayList<>(Tables.STAR);
+        tables.add(Tables.LEDGER);
+        ctx.store().registerViews(tables);
         ReferenceViews.register(ctx);
         spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf), firstYear, lastYear)),
                 new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType).add("anno_al", DataTypes.IntegerType))

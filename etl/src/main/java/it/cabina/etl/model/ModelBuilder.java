@@ -5,6 +5,7 @@ import it.cabina.etl.pipeline.Progress;
 import it.cabina.etl.rules.BronzeSchema;
 import it.cabina.etl.rules.SourceRules;
 import it.cabina.etl.sources.afam.AfamResolver;
+import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -22,11 +23,18 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Rebuilds silver from bronze, then every gold table from silver and the reference, in dependency order. */
 public final class ModelBuilder {
-    /** Gold models in the order they run (later ones read earlier ones by name). */
+    /** View of the Ambiti of this run (reference and AFAM), made while building dim_ambito and read by dim_territory. */
+    static final String AMBITI_OF_THE_RUN = "ref_ambito_current";
+
+    /**
+     * Gold models in dependency order: later ones read earlier ones by name. Each is built as soon as the ones it
+     * reads are ({@link #goldReadBy}), several at a time.
+     */
     public static final List<Table> GOLD = List.of(
             Tables.DIM_DATE, Tables.DIM_SEMESTER, Tables.DIM_CODE, Tables.DIM_AMBITO, Tables.DIM_TERRITORY,
             Tables.FACT_SERVICE_DELIVERY, Tables.FACT_SERVICE_MONTH, Tables.DIM_PERSON, Tables.FACT_CASE,
@@ -69,42 +77,62 @@ public final class ModelBuilder {
 
     private void buildGold(LocalDate asOf, Set<String> rebuiltSilver) {
         SparkSession spark = ctx.spark();
-        DeltaStore store = ctx.store();
         registerSilverViews();
         ReferenceViews.register(ctx);
         AfamResolver.of(ctx.config(), ctx.territory()).registerFunctions(spark);
         spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf))),
                 new StructType().add("as_of", DataTypes.DateType)).createOrReplaceTempView("run_parameters");
-        for (Table t : GOLD) {
-            String source = SINGLE_SOURCE.get(t);
-            if (source != null && !rebuiltSilver.contains(source) && store.exists(t)) {
-                store.read(t).createOrReplaceTempView(t.name());
-                progress.accept(String.format("  gold %-24s invariata (silver %s invariato)", t.name(), source));
-                continue;
-            }
-            Dataset<Row> rows = spark.sql(SqlModels.read("gold", t.name()));
-            if (t.equals(Tables.DIM_AMBITO)) {
-                rows = rows.localCheckpoint(true); // the Ambiti of this run, computed once for dim_territory too
-                rows.createOrReplaceTempView("ref_ambito_current");
-                rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_ambito", asOf).localCheckpoint(true);
-            } else if (t.equals(Tables.DIM_TERRITORY)) {
-                rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_istat", asOf).localCheckpoint(true);
-            }
-            if (KEPT_WHEN_UNCHANGED.contains(t) && store.exists(t)) {
-                rows = rows.localCheckpoint(true);
-                if (sameRows(store.read(t), rows)) {
-                    store.read(t).createOrReplaceTempView(t.name());
-                    progress.accept(String.format("  gold %-24s invariata (stesse righe)", t.name()));
-                    continue;
-                }
-            }
-            store.overwrite(t, rows);
-            store.read(t).createOrReplaceTempView(t.name());
-            long n = store.read(t).count();
-            progress.count("righe", n);
-            progress.accept(String.format("  gold %-24s %,9d righe", t.name(), n));
+        List<Built> built = Concurrently.inDependencyOrder(GOLD, ModelBuilder::goldReadBy, Concurrently.SPARK_QUERIES,
+                t -> buildOne(t, asOf, rebuiltSilver));
+        for (Built b : built) {
+            if (b.rows() >= 0) progress.count("righe", b.rows());
+            progress.accept(b.message());
         }
         reportAfamConformance();
+    }
+
+    /** What became of one gold table: its message and, when written, its rows (-1 when kept). */
+    private record Built(String message, long rows) {}
+
+    private Built buildOne(Table t, LocalDate asOf, Set<String> rebuiltSilver) {
+        SparkSession spark = ctx.spark();
+        DeltaStore store = ctx.store();
+        String source = SINGLE_SOURCE.get(t);
+        if (source != null && !rebuiltSilver.contains(source) && store.exists(t)) {
+            store.read(t).createOrReplaceTempView(t.name());
+            return new Built(String.format("  gold %-24s invariata (silver %s invariato)", t.name(), source), -1);
+        }
+        Dataset<Row> rows = spark.sql(SqlModels.read("gold", t.name()));
+        if (t.equals(Tables.DIM_AMBITO)) {
+            rows = rows.localCheckpoint(true); // the Ambiti of this run, computed once for dim_territory too
+            rows.createOrReplaceTempView(AMBITI_OF_THE_RUN);
+            rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_ambito", asOf).localCheckpoint(true);
+        } else if (t.equals(Tables.DIM_TERRITORY)) {
+            rows = Scd2.merge(store.exists(t) ? store.read(t) : null, rows, "codice_istat", asOf).localCheckpoint(true);
+        }
+        if (KEPT_WHEN_UNCHANGED.contains(t) && store.exists(t)) {
+            rows = rows.localCheckpoint(true);
+            if (sameRows(store.read(t), rows)) {
+                store.read(t).createOrReplaceTempView(t.name());
+                return new Built(String.format("  gold %-24s invariata (stesse righe)", t.name()), -1);
+            }
+        }
+        store.overwrite(t, rows);
+        store.read(t).createOrReplaceTempView(t.name());
+        long n = store.read(t).count();
+        return new Built(String.format("  gold %-24s %,9d righe", t.name(), n), n);
+    }
+
+    /**
+     * The gold tables a gold model reads (by name, or {@link #AMBITI_OF_THE_RUN} made with dim_ambito): it is built
+     * once they are. A model whose SQL cannot be read for names waits for every table before it in {@link #GOLD}.
+     */
+    static List<Table> goldReadBy(Table t) {
+        List<Table> before = GOLD.subList(0, GOLD.indexOf(t));
+        Optional<Set<String>> names = SqlModels.namesRead(SqlModels.read("gold", t.name()));
+        if (names.isEmpty()) return before;
+        return before.stream().filter(b -> names.get().contains(b.name())
+                || b.equals(Tables.DIM_AMBITO) && names.get().contains(AMBITI_OF_THE_RUN)).toList();
     }
 
     /** The same columns (names and types) and the same rows, each as many times. */

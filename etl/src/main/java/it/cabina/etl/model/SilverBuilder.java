@@ -5,12 +5,15 @@ import it.cabina.etl.pipeline.CabinaContext;
 import it.cabina.etl.rules.SourceRules;
 import it.cabina.etl.sources.Lineage;
 import it.cabina.etl.sources.SourceLoader;
+import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.*;
@@ -40,32 +43,49 @@ public final class SilverBuilder {
         java.util.Set<String> rebuilt = new java.util.TreeSet<>();
         DeltaStore store = ctx.store();
         Dataset<Row> loaded = new Ledger(store).loaded();
+        List<FileOfSource> files = new ArrayList<>();
         for (String source : CabinaContext.SOURCES) {
             boolean missing = ctx.rules().get(source).files().stream()
                     .anyMatch(f -> store.exists(SourceLoader.bronze(ctx.rules().get(source), f)) && !store.exists(Table.silver(source, f.table())));
             if (!sources.contains(source) && !missing) continue;
             rebuilt.add(source);
             SourceRules rules = ctx.rules().get(source);
-            Dataset<Row> loadedHere = loaded.filter(col("source").equalTo(source));
             for (SourceRules.FileRules fr : rules.files()) {
-                Table bronze = SourceLoader.bronze(rules, fr);
-                Table silver = Table.silver(source, fr.table());
-                if (!store.exists(bronze)) continue;
-                Dataset<Row> rows = store.read(bronze)
-                        .join(loadedHere.select(col("delivery_name").as(Lineage.DELIVERY_NAME)), Lineage.DELIVERY_NAME, "left_semi");
-                Dataset<Row> current;
-                if (rules.versioned() != null) {
-                    current = latestVersions(rows, rules, fr);
-                } else if (rules.periodRequired() != null) {
-                    current = latestDeliveryPerPeriod(rows, loadedHere);
-                } else {
-                    current = rows.withColumn("data_snapshot", to_date(col(Lineage.EXTRACTED_AT)));
-                }
-                store.overwrite(silver, current);
-                progress.accept(String.format("  silver %-28s %,9d righe correnti", silver.name(), store.read(silver).count()));
+                if (!store.exists(SourceLoader.bronze(rules, fr))) continue;
+                files.add(new FileOfSource(rules, fr));
             }
         }
+        // each silver table reads only its own bronze table: they are written side by side
+        List<Long> counts = Concurrently.map(files, Concurrently.SPARK_QUERIES, f -> rebuild(f.rules(), f.file(), loaded));
+        for (int i = 0; i < files.size(); i++) {
+            progress.accept(String.format("  silver %-28s %,9d righe correnti", files.get(i).silver().name(), counts.get(i)));
+        }
         return rebuilt;
+    }
+
+    private record FileOfSource(SourceRules rules, SourceRules.FileRules file) {
+        Table silver() {
+            return Table.silver(rules.source(), file.table());
+        }
+    }
+
+    /** Rewrites one silver table from its bronze rows of loaded deliveries; returns its rows. */
+    private long rebuild(SourceRules rules, SourceRules.FileRules fr, Dataset<Row> loaded) {
+        DeltaStore store = ctx.store();
+        Dataset<Row> loadedHere = loaded.filter(col("source").equalTo(rules.source()));
+        Table silver = Table.silver(rules.source(), fr.table());
+        Dataset<Row> rows = store.read(SourceLoader.bronze(rules, fr))
+                .join(loadedHere.select(col("delivery_name").as(Lineage.DELIVERY_NAME)), Lineage.DELIVERY_NAME, "left_semi");
+        Dataset<Row> current;
+        if (rules.versioned() != null) {
+            current = latestVersions(rows, rules, fr);
+        } else if (rules.periodRequired() != null) {
+            current = latestDeliveryPerPeriod(rows, loadedHere);
+        } else {
+            current = rows.withColumn("data_snapshot", to_date(col(Lineage.EXTRACTED_AT)));
+        }
+        store.overwrite(silver, current);
+        return store.read(silver).count();
     }
 
     private static Dataset<Row> latestVersions(Dataset<Row> rows, SourceRules rules, SourceRules.FileRules fr) {

@@ -15,24 +15,24 @@ class AggregateInputsTest {
     void theFlussoAggregatesReadTheMonthlyServiceFactsAndTheLevelsOnly() {
         // the words of the comments ("first summed per Ambito…") and the with-clause names are not inputs
         assertEquals(Optional.of(Set.of("fact_service_month", "livelli")),
-                AggregateInputs.namesRead(SqlModels.read("aggregates", "agg_prestazioni")));
+                SqlModels.namesRead(SqlModels.read("aggregates", "agg_prestazioni")));
         assertEquals(Optional.of(Set.of("fact_service_month", "livelli")),
-                AggregateInputs.namesRead(SqlModels.read("aggregates", "agg_spesa")));
+                SqlModels.namesRead(SqlModels.read("aggregates", "agg_spesa")));
         assertEquals(Optional.of(Set.of("fact_case", "livelli", "semestri")),
-                AggregateInputs.namesRead(SqlModels.read("aggregates", "agg_casi")));
+                SqlModels.namesRead(SqlModels.read("aggregates", "agg_casi")));
     }
 
     @Test
     void subqueriesAndJoinsOfEveryKindAreFound() {
-        assertEquals(Optional.of(Set.of("a", "b", "c", "d")), AggregateInputs.namesRead(
+        assertEquals(Optional.of(Set.of("a", "b", "c", "d")), SqlModels.namesRead(
                 "with x as (select * from a left join b on a.k = b.k) select * from x cross join c "
                         + "where exists (select 1 from d where d.k = x.k) group by x.k, x.j"));
     }
 
     @Test
     void whatCouldHideAnInputGivesNoAnswer() {
-        assertEquals(Optional.empty(), AggregateInputs.namesRead("select * from fact_case f, livelli l"));
-        assertEquals(Optional.empty(), AggregateInputs.namesRead("select * from fact_case as f , livelli"));
-        assertEquals(Optional.empty(), AggregateInputs.namesRead("select * from `fact_case`"));
+        assertEquals(Optional.empty(), SqlModels.namesRead("select * from fact_case f, livelli l"));
+        assertEquals(Optional.empty(), SqlModels.namesRead("select * from fact_case as f , livelli"));
+        assertEquals(Optional.empty(), SqlModels.namesRead("select * from `fact_case`"));
     }
 }

@@ -68,4 +68,20 @@ class CatalogueAndStatusTest {
                 () -> load(dir, "  - {code: X-02, titolo: Prova, tipo: percentuale, numeratore: {vista: v_attivita, misura: count(*)}}\n"));
         assertTrue(noDen.getMessage().contains("indicatore X-02") && noDen.getMessage().contains("denominatore"), noDen.getMessage());
     }
+
+    @Test
+    void additiveMeasuresAreRecognisedAndTheOthersAreNot() {
+        java.util.Set<String> keys = java.util.Set.of("chiave_progetto", "chiave_caso");
+        assertEquals(java.util.Optional.of("count(*)"), AdditiveMeasure.perAmbito(" count(*) ", null, keys));
+        assertEquals(java.util.Optional.of("count(chiave_progetto)"), AdditiveMeasure.perAmbito("count(distinct  chiave_progetto)", "chiave_progetto", keys));
+        assertEquals(java.util.Optional.of("count(distinct chiave_caso)"), AdditiveMeasure.perAmbito("COUNT(DISTINCT chiave_caso)", "chiave_progetto", keys));
+        assertEquals(java.util.Optional.of("sum(giorni_attesa)"), AdditiveMeasure.perAmbito("sum(giorni_attesa)", "chiave_dimissione", keys));
+        assertEquals(java.util.Optional.of("coalesce(sum(durata_ore), 0)"), AdditiveMeasure.perAmbito("coalesce(sum(durata_ore), 0)", null, keys));
+        assertEquals(java.util.Optional.of("sum(case when esito = ')' then 1 end)"), AdditiveMeasure.perAmbito("sum(case when esito = ')' then 1 end)", null, keys));
+        for (String notAdditive : java.util.List.of("count(distinct pseudonimo)", "count(distinct chiave_valutazione)", "sum(a) / sum(b)",
+                "sum(distinct giorni_attesa)", "coalesce(sum(durata_ore), 1)", "max(giorni_attesa)", "avg(giorni_attesa)",
+                "sum(a) filter (where b)", "count(distinct chiave_progetto, pseudonimo)")) {
+            assertEquals(java.util.Optional.empty(), AdditiveMeasure.perAmbito(notAdditive, "chiave_progetto", keys), notAdditive);
+        }
+    }
 }

@@ -213,4 +213,34 @@ class IndicatorValuesTest {
         // 26 indicators x 3 years x (12 Ambiti + 3 ASST + 2 ATS + 1 Region)
         assertEquals(26 * 3 * (12 + 3 + 2 + 1), values.size());
     }
+
+    @Test
+    void additiveSidesAddedUpPerAmbitoEqualTheSidesEvaluatedOnTheRowsOfEachLevel() {
+        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
+        IndicatorViews.register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
+        List<String> rolledUp = sortedRows(IndicatorEngine.partsSql(catalog, true));
+        List<String> onRows = sortedRows(IndicatorEngine.partsSql(catalog, false));
+        assertTrue(rolledUp.size() > 400, "the fixture gives values to most sides: " + rolledUp.size());
+        assertEquals(onRows, rolledUp);
+    }
+
+    @Test
+    void eachViewsRowKeyIsUniqueInAYearAndItsAmbitoKeysBelongToTheAmbitoThatSentTheRow() {
+        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
+        IndicatorViews.register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
+        IndicatorViews.ROW_KEYS.forEach((view, key) -> {
+            Row r = ctx.spark().sql("select count(*), count(distinct " + key + ", anno) from " + view).first();
+            assertTrue(r.getLong(0) > 0, view + " has rows in the fixture");
+            assertEquals(r.getLong(0), r.getLong(1), view + ": " + key + " missing or repeated within a year");
+        });
+        IndicatorViews.AMBITO_KEYS.forEach((view, keys) -> keys.forEach(key -> {
+            Row r = ctx.spark().sql("select count(" + key + "), count_if(not startswith(" + key + ", concat(codice_ambito, ':'))) from " + view).first();
+            assertTrue(r.getLong(0) > 0, view + "." + key + " has values in the fixture");
+            assertEquals(0L, r.getLong(1), view + ": " + key + " not prefixed by its codice_ambito");
+        }));
+    }
+
+    List<String> sortedRows(String sql) {
+        return ctx.spark().sql(sql).collectAsList().stream().map(Row::toString).sorted().toList();
+    }
 }

@@ -6,6 +6,7 @@ import it.cabina.etl.pipeline.CabinaContext;
 import it.cabina.reports.ReportKey;
 import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportSettings;
+import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
 import org.apache.spark.sql.SparkSession;
@@ -49,7 +50,7 @@ public final class ReportData {
                     + " non ha ancora indicatori: eseguire prima ./cabina nightly");
         }
         SparkSession spark = ctx.spark();
-        for (Table t : TABLES) ctx.store().read(t).createOrReplaceTempView(t.name());
+        ctx.store().registerViews(TABLES);
         AggregateBuilder.registerLevels(ctx);
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         List<Map<String, Object>> indicators = Rows.collect(spark.sql(SqlModels.read("reports", "indicatori")));
@@ -58,12 +59,16 @@ public final class ReportData {
         LocalDate asOf = indicators.isEmpty() ? LocalDate.now() : ((java.sql.Date) indicators.get(0).get("data_riferimento")).toLocalDate();
         spark.sql("select date'" + asOf + "' as as_of, " + firstYear + " as anno_dal, " + ctx.config().flussoDeadlineDays()
                 + " as scadenza_flusso_giorni").createOrReplaceTempView("parametri_report");
+        Map<String, String> queries = new LinkedHashMap<>();
         for (String q : List.of("territori", "unita_movimenti", "consegne_fonti", "unita_per_tipo", "consegne_mancanti", "ultimo_caricamento")) {
-            tables.put(q, Rows.collect(spark.sql(SqlModels.read("reports", q))));
+            queries.put(q, SqlModels.read("reports", q));
         }
-        tables.put("misure_semestrali", Rows.collect(spark.sql(SemiannualMeasures.sql(settings.semestrale()))));
-        tables.put("agg_consegne", Rows.collect(spark.table("agg_consegne")));
-        tables.put("agg_qualita", Rows.collect(spark.table("agg_qualita")));
+        queries.put("misure_semestrali", SemiannualMeasures.sql(settings.semestrale()));
+        queries.put("agg_consegne", "select * from agg_consegne");
+        queries.put("agg_qualita", "select * from agg_qualita");
+        List<String> names = List.copyOf(queries.keySet());
+        List<List<Map<String, Object>>> results = Concurrently.map(names, Concurrently.SPARK_QUERIES, q -> Rows.collect(spark.sql(queries.get(q))));
+        for (int i = 0; i < names.size(); i++) tables.put(names.get(i), results.get(i));
 
         Map<String, TerritoryInfo> territories = new LinkedHashMap<>();
         String region = ctx.territory().regionCode();

@@ -10,6 +10,7 @@ import it.cabina.reports.ReportKey;
 import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportService;
 import it.cabina.reports.data.Rows;
+import it.cabina.warehouse.spark.Concurrently;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Publishes the reports of a run: every report kind for the latest ended period, for every territory that has
@@ -65,24 +62,20 @@ public final class ReportPublisher {
         String generatedAt = service.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         List<Map<String, Object>> entries = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
-        // Filling and exporting is single-threaded CPU work on data already in memory: one report per core at a time.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            for (ReportKind kind : ReportKind.values()) {
-                String period = service.latestPeriod(kind);
-                List<ReportKey> keys = service.builder(kind).available(period);
-                List<Future<Published>> published = new ArrayList<>();
-                for (ReportKey key : keys) published.add(pool.submit(() -> publish(key, generatedAt)));
-                for (Future<Published> f : published) {
-                    Published p = done(f);
-                    entries.addAll(p.entries());
-                    seconds.add(p.seconds());
-                }
-                progress.accept(String.format("  %-14s %-8s %3d territori", kind.slug(), period, keys.size()));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<ReportKey> keys = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (ReportKind kind : ReportKind.values()) {
+            String period = service.latestPeriod(kind);
+            List<ReportKey> ofKind = service.builder(kind).available(period);
+            keys.addAll(ofKind);
+            lines.add(String.format("  %-14s %-8s %3d territori", kind.slug(), period, ofKind.size()));
         }
+        // filling and exporting is CPU work on data already in memory: one report per core at a time
+        for (Published p : Concurrently.map(keys, Concurrently.CPU, key -> publish(key, generatedAt))) {
+            entries.addAll(p.entries());
+            seconds.add(p.seconds());
+        }
+        lines.forEach(progress);
         writeDashboards(generatedAt);
         writeJson("data/stato.json", LoadStatus.of(service.data(), generatedAt));
         writeJson(INDEX, Map.of("reports", merge(entries)));
@@ -103,18 +96,6 @@ public final class ReportPublisher {
         return new Published(entries, (System.nanoTime() - t0) / 1e9 / Format.values().length);
     }
 
-    private static Published done(Future<Published> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("pubblicazione dei report interrotta", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r; // its message names the report
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /** The cruscotto of every territory and year of the triennium, as the portal shows it. */
     private void writeDashboards(String generatedAt) {

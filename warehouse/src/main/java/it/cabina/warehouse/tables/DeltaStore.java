@@ -1,6 +1,7 @@
 package it.cabina.warehouse.tables;
 
 import io.delta.tables.DeltaTable;
+import it.cabina.warehouse.spark.Concurrently;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -114,7 +115,13 @@ public final class DeltaStore {
     /** Registers every table as a temporary view under its name, so SQL can use the names. */
     public List<Table> registerViews() {
         List<Table> tables = list();
-        for (Table t : tables) read(t).createOrReplaceTempView(t.name());
+        registerViews(tables);
         return tables;
+    }
+
+    /** Registers these tables as temporary views under their names; their Delta logs are read side by side. */
+    public void registerViews(List<Table> tables) {
+        List<Dataset<Row>> read = Concurrently.map(tables, Concurrently.SPARK_QUERIES, this::read);
+        for (int i = 0; i < tables.size(); i++) read.get(i).createOrReplaceTempView(tables.get(i).name());
     }
 }
