@@ -56,7 +56,7 @@ public final class SilverBuilder {
             }
         }
         // each silver table reads only its own bronze table: they are written side by side
-        List<Long> counts = Concurrently.map(files, Concurrently.SPARK_QUERIES, f -> rebuild(f.rules(), f.file(), loaded));
+        List<Long> counts = Concurrently.map(files, Concurrently.SPARK_QUERIES, f -> rebuild(f, loaded));
         for (int i = 0; i < files.size(); i++) {
             progress.accept(String.format("  silver %-28s %,9d righe correnti", files.get(i).silver().name(), counts.get(i)));
         }
@@ -70,10 +70,12 @@ public final class SilverBuilder {
     }
 
     /** Rewrites one silver table from its bronze rows of loaded deliveries; returns its rows. */
-    private long rebuild(SourceRules rules, SourceRules.FileRules fr, Dataset<Row> loaded) {
+    private long rebuild(FileOfSource f, Dataset<Row> loaded) {
         DeltaStore store = ctx.store();
+        SourceRules rules = f.rules();
+        SourceRules.FileRules fr = f.file();
         Dataset<Row> loadedHere = loaded.filter(col("source").equalTo(rules.source()));
-        Table silver = Table.silver(rules.source(), fr.table());
+        Table silver = f.silver();
         Dataset<Row> rows = store.read(SourceLoader.bronze(rules, fr))
                 .join(loadedHere.select(col("delivery_name").as(Lineage.DELIVERY_NAME)), Lineage.DELIVERY_NAME, "left_semi");
         Dataset<Row> current;
