@@ -30,7 +30,7 @@ final class AdditiveMeasure {
         }
         if (wholeCall(lower, "count") || wholeCall(lower, "sum")) return Optional.of(m);
         if (wholeCall(lower, "coalesce")) {
-            String args = lower.substring("coalesce(".length(), lower.length() - 1);
+            String args = lower.substring(lower.indexOf('(') + 1, lower.length() - 1);
             int comma = topLevelComma(args);
             if (comma > 0 && wholeCall(args.substring(0, comma).strip(), "sum") && args.substring(comma + 1).strip().equals("0")) {
                 return Optional.of(m);
@@ -41,8 +41,7 @@ final class AdditiveMeasure {
 
     /** {@code expr} is one call of {@code function}: its opening parenthesis closes at the very end. */
     private static boolean wholeCall(String expr, String function) {
-        String head = function + "(";
-        if (!expr.startsWith(head) && !expr.startsWith(function + " (")) return false;
+        if (!expr.startsWith(function + "(") && !expr.startsWith(function + " (")) return false;
         int open = expr.indexOf('(');
         return closing(expr, open) == expr.length() - 1 && !expr.substring(open + 1).stripLeading().startsWith("distinct ");
     }

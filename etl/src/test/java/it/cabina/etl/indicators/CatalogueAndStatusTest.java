@@ -77,6 +77,7 @@ class CatalogueAndStatusTest {
         assertEquals(java.util.Optional.of("count(distinct chiave_caso)"), AdditiveMeasure.perAmbito("COUNT(DISTINCT chiave_caso)", "chiave_progetto", keys));
         assertEquals(java.util.Optional.of("sum(giorni_attesa)"), AdditiveMeasure.perAmbito("sum(giorni_attesa)", "chiave_dimissione", keys));
         assertEquals(java.util.Optional.of("coalesce(sum(durata_ore), 0)"), AdditiveMeasure.perAmbito("coalesce(sum(durata_ore), 0)", null, keys));
+        assertEquals(java.util.Optional.of("coalesce (sum(durata_ore), 0)"), AdditiveMeasure.perAmbito("coalesce (sum(durata_ore), 0)", null, keys));
         assertEquals(java.util.Optional.of("sum(case when esito = ')' then 1 end)"), AdditiveMeasure.perAmbito("sum(case when esito = ')' then 1 end)", null, keys));
         for (String notAdditive : java.util.List.of("count(distinct pseudonimo)", "count(distinct chiave_valutazione)", "sum(a) / sum(b)",
                 "sum(distinct giorni_attesa)", "coalesce(sum(durata_ore), 1)", "max(giorni_attesa)", "avg(giorni_attesa)",

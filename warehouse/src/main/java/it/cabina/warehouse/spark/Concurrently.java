@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +12,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -35,22 +34,9 @@ public final class Concurrently {
 
     private Concurrently() {}
 
+    /** {@link #inDependencyOrder} for items that do not depend on one another. */
     public static <T, R> List<R> map(List<T> items, int threads, Work<T, R> work) {
-        if (items.size() <= 1 || threads <= 1) {
-            List<R> out = new ArrayList<>();
-            for (T item : items) out.add(call(work, item));
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()));
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T item : items) futures.add(pool.submit(() -> work.apply(item)));
-            List<R> out = new ArrayList<>();
-            for (Future<R> f : futures) out.add(result(f));
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return inDependencyOrder(items, item -> List.of(), threads, work);
     }
 
     /**
@@ -62,20 +48,23 @@ public final class Concurrently {
     public static <T, R> List<R> inDependencyOrder(List<T> items, Function<T, Collection<T>> dependsOn, int threads, Work<T, R> work) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())));
         try {
-            Map<T, CompletableFuture<R>> started = new LinkedHashMap<>();
+            List<CompletableFuture<R>> futures = new ArrayList<>();
+            Map<T, CompletableFuture<R>> byItem = new HashMap<>();
             for (T item : items) {
                 List<CompletableFuture<R>> before = new ArrayList<>();
                 for (T d : dependsOn.apply(item)) {
-                    CompletableFuture<R> f = started.get(d);
+                    CompletableFuture<R> f = byItem.get(d);
                     if (f == null) throw new IllegalArgumentException(item + " depends on " + d + ", which does not come before it");
                     before.add(f);
                 }
-                started.put(item, CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
-                        .thenApplyAsync(x -> call(work, item), pool));
+                CompletableFuture<R> f = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(x -> call(work, item), pool);
+                futures.add(f);
+                byItem.putIfAbsent(item, f);
             }
-            CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
             List<R> out = new ArrayList<>();
-            for (CompletableFuture<R> f : started.values()) out.add(result(f));
+            for (CompletableFuture<R> f : futures) out.add(result(f));
             return out;
         } finally {
             pool.shutdownNow();
@@ -94,7 +83,7 @@ public final class Concurrently {
         }
     }
 
-    private static <R> R result(Future<R> f) {
+    private static <R> R result(CompletableFuture<R> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

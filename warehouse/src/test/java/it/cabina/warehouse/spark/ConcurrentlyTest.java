@@ -21,6 +21,7 @@ class ConcurrentlyTest {
             Thread.sleep(i * 5L); // the first item ends last
             return i * 10;
         }));
+        assertEquals(List.of(2, 2, 4), Concurrently.map(List.of(1, 1, 2), 2, i -> i * 2), "equal items each give their result");
     }
 
     @Test
