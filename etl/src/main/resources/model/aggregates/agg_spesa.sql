@@ -1,14 +1,34 @@
--- FLUSSO: expenditure, users' share and health-service share by funding source, per semester.
--- The rows are first summed per Ambito, semester, funding source and beneficiary from fact_service_month (see
--- agg_prestazioni.sql).
+-- FLUSSO: expenditure, users' share and health-service share by funding source, per semester, with the distinct
+-- beneficiaries. The records are first summed per Ambito, semester, funding source and beneficiary (from
+-- fact_service_month, the records already summed per month). Beneficiaries are distinct at each level without
+-- joining every beneficiary to the four levels (README, "Distinct persons at every level"): a beneficiary that only
+-- one Ambito reports in the semester is counted in that Ambito and added up like the amounts; the few reported by
+-- several Ambiti ("condivisi") are kept one by one and counted as distinct persons at each level.
 with per_beneficiary as (
   select codice_ambito, codice_semestre, fonte_finanziamento, pseudonimo,
          sum(spesa_totale) as spesa_totale, sum(quota_utente) as quota_utente, sum(quota_ssn) as quota_ssn
   from fact_service_month
   group by codice_ambito, codice_semestre, fonte_finanziamento, pseudonimo
+),
+marked as (
+  select b.*,
+         min(codice_ambito) over (partition by pseudonimo, codice_semestre)
+           <> max(codice_ambito) over (partition by pseudonimo, codice_semestre) as condiviso,
+         -- one row per beneficiary and semester, for the total over the funding sources
+         row_number() over (partition by pseudonimo, codice_semestre order by codice_ambito, fonte_finanziamento) = 1 as primo
+  from per_beneficiary b
+),
+compact as (
+  select codice_ambito, codice_semestre, fonte_finanziamento, case when condiviso then pseudonimo end as pseudonimo_condiviso,
+         sum(spesa_totale) as spesa_totale, sum(quota_utente) as quota_utente, sum(quota_ssn) as quota_ssn,
+         count(*) as beneficiari, sum(case when primo then 1 else 0 end) as beneficiari_una_volta
+  from marked
+  group by codice_ambito, codice_semestre, fonte_finanziamento, case when condiviso then pseudonimo end
 )
-select f.codice_semestre, l.livello, l.territorio, coalesce(f.fonte_finanziamento, 'TOTALE') as fonte_finanziamento,
-       sum(f.spesa_totale) as spesa_totale, sum(f.quota_utente) as quota_utente, sum(f.quota_ssn) as quota_ssn,
-       count(distinct f.pseudonimo) as beneficiari
-from per_beneficiary f join livelli l on l.codice_ambito = f.codice_ambito
-group by grouping sets ((f.codice_semestre, l.livello, l.territorio, f.fonte_finanziamento), (f.codice_semestre, l.livello, l.territorio))
+select c.codice_semestre, l.livello, l.territorio, coalesce(c.fonte_finanziamento, 'TOTALE') as fonte_finanziamento,
+       sum(c.spesa_totale) as spesa_totale, sum(c.quota_utente) as quota_utente, sum(c.quota_ssn) as quota_ssn,
+       coalesce(case when grouping(c.fonte_finanziamento) = 0 then sum(case when c.pseudonimo_condiviso is null then c.beneficiari end)
+                     else sum(case when c.pseudonimo_condiviso is null then c.beneficiari_una_volta end) end, 0)
+         + count(distinct c.pseudonimo_condiviso) as beneficiari
+from compact c join livelli l on l.codice_ambito = c.codice_ambito
+group by grouping sets ((c.codice_semestre, l.livello, l.territorio, c.fonte_finanziamento), (c.codice_semestre, l.livello, l.territorio))

@@ -60,8 +60,10 @@ public final class DuckDbReference {
             exec(db, "create or replace view semestri as " + duck(AggregateBuilder.SEMESTRI_SQL));
             exec(db, "create or replace view livelli as " + duck(AggregateBuilder.livelliSql(territory.regionCode())));
             for (Table t : AggregateBuilder.TABLES) {
+                long ta = System.nanoTime();
                 exec(db, "copy (" + duck(SqlModels.read("aggregates", t.name())) + ") to '" + out.resolve(t.name() + ".parquet")
                         + "' (format parquet)");
+                System.out.printf("aggregate %s seconds=%.3f%n", t.name(), (System.nanoTime() - ta) / 1e9);
             }
             long t2 = System.nanoTime();
             System.out.printf("indicators_seconds=%.3f%naggregates_seconds=%.3f%ncompute_seconds=%.3f%n",

@@ -62,8 +62,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (what.all) {
             CabinaContext ctx = Jobs.open(config);
             ReportPublisher.Result r = ReportStage.publish(ctx, new Progress(System.out));
-            System.out.printf("%,d file in %s; per report, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s%n",
-                    r.files(), config.reports(), r.median(), r.p95(), r.max());
+            System.out.printf("%,d file in %s; per report, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s%s%n",
+                    r.files(), config.reports(), r.median(), r.p95(), r.max(), r.slowestText());
             return 0;
         }
         One o = what.one;

@@ -10,6 +10,7 @@ import it.cabina.reports.qualita.QualitaReport;
 import it.cabina.reports.reteofferta.ReteOffertaReport;
 import it.cabina.reports.render.DocumentRenderer;
 import it.cabina.reports.render.Templates;
+import it.cabina.reports.render.WarmUp;
 import it.cabina.reports.semestrale.SemestraleReport;
 
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The reports of one warehouse state: reads the data once, then builds and renders any report of any territory.
@@ -35,6 +37,7 @@ public final class ReportService {
     private final Map<ReportKind, ReportBuilder> builders = new EnumMap<>(ReportKind.class);
     private final DocumentRenderer renderer;
     private final Instant generatedAt;
+    private List<String> warmUpProblems = List.of();
 
     private ReportService(ReportData data, IndicatorCatalog catalog, ReportSettings settings, CabinaContext ctx, Instant generatedAt) {
         this.data = data;
@@ -58,9 +61,18 @@ public final class ReportService {
 
     public static ReportService open(CabinaContext ctx, ReportSettings settings) {
         COMPILED.compileAll(TEMPLATES); // a broken template stops here, before any file is written
+        // the report engine starts up (fonts, exporters, charts) while Spark reads the data
+        CompletableFuture<List<String>> warmUp = CompletableFuture.supplyAsync(() -> WarmUp.render(COMPILED, TEMPLATES));
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
         ReportData data = ReportData.read(ctx, settings, catalog.triennio().dal());
-        return new ReportService(data, catalog, settings, ctx, Instant.now());
+        ReportService service = new ReportService(data, catalog, settings, ctx, Instant.now());
+        service.warmUpProblems = warmUp.join();
+        return service;
+    }
+
+    /** What the start-up rendering with placeholder rows could not render (empty normally; never fatal). */
+    public List<String> warmUpProblems() {
+        return warmUpProblems;
     }
 
     public ReportData data() { return data; }

@@ -52,6 +52,12 @@ class PublishedReportsTest {
     }
 
     @Test
+    void theEngineStartsUpOnPlaceholderRowsOfEveryTemplateInBothFormats() {
+        assertEquals(List.of(), service.warmUpProblems());
+        assertEquals(List.of(), it.cabina.reports.render.WarmUp.render(new it.cabina.reports.render.Templates(), ReportService.TEMPLATES));
+    }
+
+    @Test
     void theIndexListsEveryFileWithRelativePaths() throws IOException {
         JsonNode index = new ObjectMapper().readTree(reports.resolve("index.json").toFile());
         Set<String> kinds = new HashSet<>();

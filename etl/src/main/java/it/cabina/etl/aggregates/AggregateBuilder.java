@@ -85,7 +85,7 @@ public final class AggregateBuilder {
         // the aggregates do not read one another: written side by side, one's small jobs fill the gaps of another's
         List<Long> written = Concurrently.map(toWrite, Concurrently.SPARK_QUERIES, p -> {
             ctx.store().overwrite(p.table(), spark.sql(p.sql()), p.inputs());
-            return ctx.store().read(p.table()).count();
+            return ctx.store().rowsWrittenByLastCommit(p.table());
         });
         for (int i = 0; i < toWrite.size(); i++) {
             progress.count("righe", written.get(i));

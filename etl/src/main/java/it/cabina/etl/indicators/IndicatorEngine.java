@@ -4,6 +4,7 @@ import it.cabina.etl.indicators.IndicatorCatalog.Indicator;
 import it.cabina.etl.indicators.IndicatorCatalog.Side;
 import it.cabina.etl.pipeline.CabinaContext;
 import it.cabina.warehouse.config.ConfigException;
+import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,7 +12,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -61,23 +61,14 @@ public final class IndicatorEngine {
         int first = catalog.triennio().dal() - 1;
         int last = catalog.triennio().al();
         IndicatorViews.register(ctx, asOf, first, last);
-        validate();
-
-        List<Dataset<Row>> cached = new ArrayList<>();
-        for (String v : IndicatorViews.NAMES) cached.add(spark.table(v).persist(StorageLevel.MEMORY_AND_DISK()));
-        Map<String, Map<Key, Double>> parts;
-        try {
-            parts = computeParts();
-        } finally {
-            cached.forEach(Dataset::unpersist);
-        }
+        Map<String, Map<Key, Double>> parts = computeParts(analysedViewQueries());
         Map<String, Map<Key, Double>> baseRows = new HashMap<>();
         for (Indicator i : catalog.indicators()) {
-            for (String v : i.views()) baseRows.put(v, parts.getOrDefault(baseId(v), Map.of()));
+            for (String v : i.views()) baseRows.put(v, parts.getOrDefault(IndicatorParts.rowsId(v), Map.of()));
         }
         List<Key> grid = new ArrayList<>();
-        for (Row r : spark.sql("select distinct livello, territorio from " + IndicatorViews.LEVELS + " order by livello, territorio").collectAsList()) {
-            for (int y = first; y <= last; y++) grid.add(new Key(r.getString(0), r.getString(1), y));
+        for (List<String> territory : IndicatorViews.territories(ctx)) {
+            for (int y = first; y <= last; y++) grid.add(new Key(territory.get(0), territory.get(1), y));
         }
         Timestamp now = Timestamp.from(Instant.now());
         List<Row> out = new ArrayList<>();
@@ -110,63 +101,59 @@ public final class IndicatorEngine {
         return result;
     }
 
-    /** Every side's SQL is analysed before anything runs: an unknown column or a bad expression names the indicator. */
-    private void validate() {
-        for (Indicator i : catalog.indicators()) {
-            for (var e : Map.of("numeratore", i.numeratore(), "denominatore", i.denominatore() == null ? i.numeratore() : i.denominatore()).entrySet()) {
-                if (!e.getValue().fromView()) continue;
-                try {
-                    ctx.spark().sql(sideSql(e.getValue(), true)).schema();
-                } catch (Exception ex) {
-                    throw new ConfigException("conf/indicators.yaml: indicatore " + i.code() + ", " + e.getKey() + ": "
-                            + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
+    /**
+     * Every view's query, analysed before anything runs; when one does not analyse, its sides are analysed one by one,
+     * so that an unknown column or a bad expression names the indicator.
+     */
+    private List<Dataset<Row>> analysedViewQueries() {
+        List<Dataset<Row>> queries = new ArrayList<>();
+        IndicatorParts.byView(catalog).forEach((view, parts) -> {
+            try {
+                queries.add(ctx.spark().sql(IndicatorParts.viewSql(view, parts, true)));
+            } catch (Exception viewFails) {
+                for (IndicatorParts.Part p : parts) {
+                    try {
+                        ctx.spark().sql(IndicatorParts.onRowsSql(p));
+                    } catch (Exception ex) {
+                        String side = p.id().endsWith("/D") ? "denominatore" : "numeratore";
+                        throw new ConfigException("conf/indicators.yaml: indicatore " + p.id().substring(0, p.id().lastIndexOf('/')) + ", "
+                                + side + ": " + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
+                    }
                 }
+                throw new ConfigException("conf/indicators.yaml: vista " + view + ": "
+                        + String.valueOf(viewFails.getMessage()).lines().findFirst().orElse(""));
             }
-        }
-    }
-
-    private static String baseId(String view) {
-        return "rows/" + view;
+        });
+        return queries;
     }
 
     /**
-     * Every side of every indicator, and the rows of every view, in one Spark job: a union of small aggregates,
-     * each tagged with its part id, collected once.
+     * Every side of every indicator and the rows of every view: the views' queries ({@link IndicatorParts}), each a few
+     * small jobs, run side by side and collected.
      */
-    private Map<String, Map<Key, Double>> computeParts() {
+    private Map<String, Map<Key, Double>> computeParts(List<Dataset<Row>> viewQueries) {
         Map<String, Map<Key, Double>> parts = new HashMap<>();
-        for (Row r : ctx.spark().sql(partsSql(catalog)).collectAsList()) {
-            Object v = r.get(4);
-            parts.computeIfAbsent(r.getString(0), x -> new HashMap<>())
-                    .put(new Key(r.getString(1), r.getString(2), r.getInt(3)), v == null ? 0.0 : ((Number) v).doubleValue());
+        for (List<Row> rows : Concurrently.map(viewQueries, Concurrently.SPARK_QUERIES, Dataset::collectAsList)) {
+            for (Row r : rows) {
+                Object v = r.get(4);
+                parts.computeIfAbsent(r.getString(0), x -> new HashMap<>())
+                        .put(new Key(r.getString(1), r.getString(2), r.getInt(3)), v == null ? 0.0 : ((Number) v).doubleValue());
+            }
         }
         return parts;
     }
 
     /**
-     * The one query behind {@link #computeParts}: columns {@code parte, livello, territorio, anno, valore}, where
-     * {@code parte} is {@code <indicator>/N}, {@code <indicator>/D} or {@code rows/<view>}. Public so that the
-     * benchmark runs the very same SQL in its reference engine.
+     * All parts in one query (the union of the per-view queries): columns {@code parte, livello, territorio, anno,
+     * valore}. Public so that the benchmark runs the very same SQL in its reference engine.
      */
     public static String partsSql(IndicatorCatalog catalog) {
         return partsSql(catalog, true);
     }
 
-    /** @param rollUpAdditive false evaluates every measure on the rows at each level (for the test that both agree) */
-    static String partsSql(IndicatorCatalog catalog, boolean rollUpAdditive) {
-        List<String> queries = new ArrayList<>();
-        java.util.Set<String> views = new java.util.TreeSet<>();
-        for (Indicator i : catalog.indicators()) {
-            views.addAll(i.views());
-            if (i.numeratore().fromView()) queries.add(tagged(i.code() + "/N", sideSql(i.numeratore(), rollUpAdditive)));
-            if (i.tipo().ratio() && i.denominatore().fromView()) queries.add(tagged(i.code() + "/D", sideSql(i.denominatore(), rollUpAdditive)));
-        }
-        for (String v : views) queries.add(tagged(baseId(v), sideSql(new Side(v, "count(*)", null, null, null), rollUpAdditive)));
-        return String.join("\nunion all\n", queries);
-    }
-
-    private static String tagged(String id, String sql) {
-        return "select '" + id.replace("'", "") + "' as parte, livello, territorio, anno, cast(valore as double) as valore from (" + sql + ")";
+    /** @param optimised false evaluates every side on the rows of each level (for the test that both agree) */
+    static String partsSql(IndicatorCatalog catalog, boolean optimised) {
+        return String.join("\nunion all\n", IndicatorParts.queries(catalog, optimised));
     }
 
     private Map<Key, Double> side(Map<String, Map<Key, Double>> parts, String id, Side s) {
@@ -175,24 +162,6 @@ public final class IndicatorEngine {
             return new ConstantMap(c);
         }
         return parts.getOrDefault(id, Map.of());
-    }
-
-    /**
-     * Identifiers and expressions come from the catalogue (configuration); no run value is pasted in. An additive
-     * measure ({@link AdditiveMeasure}) is computed per Ambito and year, then summed per level; any other on the
-     * view's rows joined to their levels.
-     */
-    private static String sideSql(Side s, boolean rollUpAdditive) {
-        String where = " where v.anno is not null" + (s.condizione() == null ? "" : " and (" + s.condizione() + ")");
-        return AdditiveMeasure.perAmbito(s.misura(), IndicatorViews.ROW_KEYS.get(s.vista()),
-                        IndicatorViews.AMBITO_KEYS.getOrDefault(s.vista(), java.util.Set.of()))
-                .filter(m -> rollUpAdditive)
-                .map(perAmbito -> "select l.livello, l.territorio, a.anno, sum(a.valore) as valore from (select v.codice_ambito, v.anno, "
-                        + perAmbito + " as valore from " + s.vista() + " v" + where + " group by v.codice_ambito, v.anno) a join "
-                        + IndicatorViews.LEVELS + " l on l.codice_ambito = a.codice_ambito group by l.livello, l.territorio, a.anno")
-                .orElseGet(() -> "select l.livello, l.territorio, v.anno, " + s.misura() + " as valore from " + s.vista() + " v join "
-                        + IndicatorViews.LEVELS + " l on l.codice_ambito = v.codice_ambito" + where
-                        + " group by l.livello, l.territorio, v.anno");
     }
 
     /** A constant denominator, the same for every cell. */

@@ -51,6 +51,24 @@ public final class IndicatorViews {
 
     private IndicatorViews() {}
 
+    /** The rows of {@link #LEVELS}: every reference Ambito with each territory it counts in (itself, ASST, ATS, region). */
+    static List<List<String>> levels(CabinaContext ctx) {
+        List<List<String>> levels = new ArrayList<>();
+        for (var a : ctx.territory().ambiti()) {
+            levels.add(List.of(a.codice(), "AMBITO", a.codice()));
+            levels.add(List.of(a.codice(), "ASST", a.codiceAsst()));
+            levels.add(List.of(a.codice(), "ATS", a.codiceAts()));
+            levels.add(List.of(a.codice(), "REGIONE", ctx.territory().regionCode()));
+        }
+        return levels;
+    }
+
+    /** Every territory an indicator is computed for, as (livello, territorio), sorted. */
+    static List<List<String>> territories(CabinaContext ctx) {
+        return levels(ctx).stream().map(l -> l.subList(1, 3)).distinct()
+                .sorted(java.util.Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1))).toList();
+    }
+
     public static Set<String> names() {
         return Set.copyOf(NAMES);
     }
@@ -69,12 +87,7 @@ public final class IndicatorViews {
                 new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType).add("anno_al", DataTypes.IntegerType))
                 .createOrReplaceTempView("run_parameters");
         List<Row> levels = new ArrayList<>();
-        for (var a : ctx.territory().ambiti()) {
-            levels.add(RowFactory.create(a.codice(), "AMBITO", a.codice()));
-            levels.add(RowFactory.create(a.codice(), "ASST", a.codiceAsst()));
-            levels.add(RowFactory.create(a.codice(), "ATS", a.codiceAts()));
-            levels.add(RowFactory.create(a.codice(), "REGIONE", ctx.territory().regionCode()));
-        }
+        for (List<String> l : levels(ctx)) levels.add(RowFactory.create(l.toArray()));
         spark.createDataFrame(levels, new StructType().add("codice_ambito", DataTypes.StringType)
                 .add("livello", DataTypes.StringType).add("territorio", DataTypes.StringType)).createOrReplaceTempView(LEVELS);
         for (String v : NAMES) spark.sql(SqlModels.read("indicators", v)).createOrReplaceTempView(v);

@@ -70,19 +70,25 @@ class CatalogueAndStatusTest {
     }
 
     @Test
-    void additiveMeasuresAreRecognisedAndTheOthersAreNot() {
-        java.util.Set<String> keys = java.util.Set.of("chiave_progetto", "chiave_caso");
-        assertEquals(java.util.Optional.of("count(*)"), AdditiveMeasure.perAmbito(" count(*) ", null, keys));
-        assertEquals(java.util.Optional.of("count(chiave_progetto)"), AdditiveMeasure.perAmbito("count(distinct  chiave_progetto)", "chiave_progetto", keys));
-        assertEquals(java.util.Optional.of("count(distinct chiave_caso)"), AdditiveMeasure.perAmbito("COUNT(DISTINCT chiave_caso)", "chiave_progetto", keys));
-        assertEquals(java.util.Optional.of("sum(giorni_attesa)"), AdditiveMeasure.perAmbito("sum(giorni_attesa)", "chiave_dimissione", keys));
-        assertEquals(java.util.Optional.of("coalesce(sum(durata_ore), 0)"), AdditiveMeasure.perAmbito("coalesce(sum(durata_ore), 0)", null, keys));
-        assertEquals(java.util.Optional.of("coalesce (sum(durata_ore), 0)"), AdditiveMeasure.perAmbito("coalesce (sum(durata_ore), 0)", null, keys));
-        assertEquals(java.util.Optional.of("sum(case when esito = ')' then 1 end)"), AdditiveMeasure.perAmbito("sum(case when esito = ')' then 1 end)", null, keys));
-        for (String notAdditive : java.util.List.of("count(distinct pseudonimo)", "count(distinct chiave_valutazione)", "sum(a) / sum(b)",
-                "sum(distinct giorni_attesa)", "coalesce(sum(durata_ore), 1)", "max(giorni_attesa)", "avg(giorni_attesa)",
-                "sum(a) filter (where b)", "count(distinct chiave_progetto, pseudonimo)")) {
-            assertEquals(java.util.Optional.empty(), AdditiveMeasure.perAmbito(notAdditive, "chiave_progetto", keys), notAdditive);
+    void singleAggregateCallsAreRecognisedAndTakeAFilter() {
+        assertEquals("count(*) filter (where ha_sad)", call(" count(*) ").sql("ha_sad"));
+        assertEquals("count(chiave_progetto)", call("count(distinct  chiave_progetto)").withoutDistinct().sql(null));
+        AggregateCall distinct = call("COUNT(DISTINCT chiave_caso)");
+        assertTrue(distinct.distinct());
+        assertEquals("chiave_caso", distinct.argument());
+        assertEquals("count(distinct chiave_caso) filter (where a = 'x')", distinct.sql("a = 'x'"));
+        assertEquals("sum(giorni_attesa)", call("sum(giorni_attesa)").sql(null));
+        assertEquals("coalesce(sum(durata_ore) filter (where verbalizzata), 0)", call("coalesce(sum(durata_ore), 0)").sql("verbalizzata"));
+        assertEquals("coalesce(sum(durata_ore), 0)", call("coalesce (sum( durata_ore ), 0)").sql(null));
+        assertEquals("sum(case when esito = ')' then 1 end)", call("sum(case when esito = ')' then 1 end)").sql(null));
+        for (String notOneCall : java.util.List.of("sum(a) / sum(b)", "sum(distinct giorni_attesa)", "coalesce(sum(durata_ore), 1)",
+                "max(giorni_attesa)", "avg(giorni_attesa)", "sum(a) filter (where b)", "count(distinct chiave_progetto, pseudonimo)",
+                "count(distinct *)", "sum(*)", "count(all x)", "coalesce(count(x), 0)", "counter(x)")) {
+            assertEquals(java.util.Optional.empty(), AggregateCall.parse(notOneCall), notOneCall);
         }
+    }
+
+    private static AggregateCall call(String misura) {
+        return AggregateCall.parse(misura).orElseThrow(() -> new AssertionError("not recognised: " + misura));
     }
 }

@@ -195,6 +195,21 @@ class IndicatorValuesTest {
         Row pasti = agg(Tables.AGG_PRESTAZIONI, "codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO' and codice_prestazione = 'PASTI'");
         assertEquals(0, new java.math.BigDecimal("1").compareTo(pasti.getAs("quantita")));
         assertEquals(0, ctx.store().read(Tables.AGG_PRESTAZIONI).filter("codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO' and codice_prestazione = 'SAD'").count());
+        // FLUSSO 2025-S1: Saronno X (PASTI); Gallarate Y and X (SAD); Alto Milanese W (SAD). X, reported by two Ambiti,
+        // is one beneficiary at the ASST and the Region; each record is 1 hour and 10 euro
+        Row sadG = agg(Tables.AGG_PRESTAZIONI, "codice_semestre = '2025-S1' and territorio = 'AMB-GALLARATE' and codice_prestazione = 'SAD'");
+        assertEquals(List.of(2L, 2L), List.of(sadG.<Long>getAs("beneficiari"), sadG.<Long>getAs("righe")));
+        Row allAsst = agg(Tables.AGG_PRESTAZIONI, "codice_semestre = '2025-S1' and territorio = '030711' and codice_prestazione = 'TOTALE'");
+        assertEquals(List.of(2L, 3L), List.of(allAsst.<Long>getAs("beneficiari"), allAsst.<Long>getAs("righe")));
+        assertNull(allAsst.getAs("quantita"), "no total quantity over different units");
+        Row sadAsst = agg(Tables.AGG_PRESTAZIONI, "codice_semestre = '2025-S1' and territorio = '030711' and codice_prestazione = 'SAD'");
+        assertEquals(List.of(2L, 2L), List.of(sadAsst.<Long>getAs("beneficiari"), sadAsst.<Long>getAs("righe")));
+        Row allRegion = agg(Tables.AGG_PRESTAZIONI, "codice_semestre = '2025-S1' and livello = 'REGIONE' and codice_prestazione = 'TOTALE'");
+        assertEquals(List.of(3L, 4L), List.of(allRegion.<Long>getAs("beneficiari"), allRegion.<Long>getAs("righe")));
+        Row spesaAsst = agg(Tables.AGG_SPESA, "codice_semestre = '2025-S1' and territorio = '030711' and fonte_finanziamento = 'TOTALE'");
+        assertEquals(2L, spesaAsst.<Long>getAs("beneficiari"));
+        assertEquals(0, new java.math.BigDecimal("30").compareTo(spesaAsst.getAs("spesa_totale")));
+        assertEquals(1L, agg(Tables.AGG_SPESA, "codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO' and fonte_finanziamento = 'FNA'").<Long>getAs("beneficiari"));
         // deliveries: Saronno 2025-S1 last sent 20/07/2025, within 60 days of 30/06 -> on time; 2026-S2 missing
         Row s1 = agg(Tables.AGG_CONSEGNE, "codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO'");
         assertEquals(List.of(1L, 1L, 1L, 0L, 0L), List.of(s1.<Long>getAs("dovute"), s1.<Long>getAs("ricevute"),
@@ -215,13 +230,30 @@ class IndicatorValuesTest {
     }
 
     @Test
-    void additiveSidesAddedUpPerAmbitoEqualTheSidesEvaluatedOnTheRowsOfEachLevel() {
+    void sidesComputedPerAmbitoAndByDistinctValuesEqualTheSidesEvaluatedOnTheRowsOfEachLevel() {
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
         IndicatorViews.register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
-        List<String> rolledUp = sortedRows(IndicatorEngine.partsSql(catalog, true));
-        List<String> onRows = sortedRows(IndicatorEngine.partsSql(catalog, false));
-        assertTrue(rolledUp.size() > 400, "the fixture gives values to most sides: " + rolledUp.size());
-        assertEquals(onRows, rolledUp);
+        // a side with no row in a cell and a side whose rows give 0 (or a sum of nothing) both count as 0
+        List<String> optimised = nonZeroParts(IndicatorEngine.partsSql(catalog, true));
+        List<String> onRows = nonZeroParts(IndicatorEngine.partsSql(catalog, false));
+        assertTrue(optimised.size() > 400, "the fixture gives values to most sides: " + optimised.size());
+        assertEquals(onRows, optimised);
+    }
+
+    @Test
+    void aSideThatDoesNotAnalyseNamesItsIndicatorBeforeAnythingRuns() throws Exception {
+        Path f = Files.createTempDirectory("cabina-catalogue").resolve("indicators.yaml");
+        Files.writeString(f, "triennio: {dal: 2025, al: 2027}\nindicators:\n"
+                + "  - {code: OK-01, titolo: Prova, tipo: conteggio, numeratore: {vista: v_valutazioni, misura: count(*)}}\n"
+                + "  - {code: X-09, titolo: Prova, tipo: percentuale, numeratore: {vista: v_valutazioni, misura: count(*)},\n"
+                + "     denominatore: {vista: v_valutazioni, misura: count(distinct pseudonimo), condizione: colonna_inesistente > 0}}\n");
+        IndicatorCatalog broken = IndicatorCatalog.load(f, ctx.codeLists(), IndicatorViews.names());
+        long runsBefore = ctx.store().read(Tables.INDICATOR_VALUES).select("run_id").distinct().count();
+        it.cabina.warehouse.config.ConfigException e = assertThrows(it.cabina.warehouse.config.ConfigException.class,
+                () -> new IndicatorEngine(ctx, broken).compute("run-broken", IndicatorFixture.AS_OF));
+        assertTrue(e.getMessage().startsWith("conf/indicators.yaml: indicatore X-09, denominatore: "), e.getMessage());
+        assertTrue(e.getMessage().contains("colonna_inesistente"), e.getMessage());
+        assertEquals(runsBefore, ctx.store().read(Tables.INDICATOR_VALUES).select("run_id").distinct().count(), "nothing appended");
     }
 
     @Test
@@ -240,7 +272,8 @@ class IndicatorValuesTest {
         }));
     }
 
-    List<String> sortedRows(String sql) {
-        return ctx.spark().sql(sql).collectAsList().stream().map(Row::toString).sorted().toList();
+    List<String> nonZeroParts(String sql) {
+        return ctx.spark().sql(sql).collectAsList().stream().filter(r -> !r.isNullAt(4) && r.getDouble(4) != 0.0)
+                .map(Row::toString).sorted().toList();
     }
 }

@@ -111,7 +111,7 @@ public final class IndicatorFixture {
                 .file("prestazioni.csv", F, flusso("AMB-SARONNO", 2026, 1, 2, X, "SAD")).write();
         // Gallarate sends SAD for Y, a person of Saronno's case C2: it does not complete Saronno's record
         TestDeliveries.of(landing, "FLUSSO", "AMB-GALLARATE", "20250710T020000").period("2025-01-01", "2025-06-30")
-                .file("prestazioni.csv", F, flusso("AMB-GALLARATE", 2025, 1, 7 - 1, Y, "SAD")).write();
+                .file("prestazioni.csv", F, flusso("AMB-GALLARATE", 2025, 1, 7 - 1, Y, "SAD"), flusso("AMB-GALLARATE", 2025, 1, 5, X, "SAD")).write();
         TestDeliveries.of(landing, "FLUSSO", "AMB-ALTO-MILANESE", "20250710T020000").period("2025-01-01", "2025-06-30")
                 .file("prestazioni.csv", F, flusso("AMB-ALTO-MILANESE", 2025, 1, 2, W, "SAD")).write();
 

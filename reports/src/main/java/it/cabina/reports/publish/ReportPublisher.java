@@ -15,6 +15,7 @@ import it.cabina.warehouse.spark.Concurrently;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +41,14 @@ public final class ReportPublisher {
         this.progress = progress;
     }
 
-    /** What a publication produced, with the rendering time of each report once its data was read. */
-    public record Result(int files, List<Double> secondsPerReport) {
+    /** What a publication produced, with the rendering time of each report once its data was read, and the slowest. */
+    public record Result(int files, List<Double> secondsPerReport, ReportKey slowest) {
         public double median() {
             List<Double> s = secondsPerReport.stream().sorted().toList();
             return s.isEmpty() ? 0 : s.get(s.size() / 2);
         }
 
-        /** The 95th percentile: the first report of a JVM also pays for class loading and fonts. */
+        /** The 95th percentile. */
         public double p95() {
             List<Double> s = secondsPerReport.stream().sorted().toList();
             return s.isEmpty() ? 0 : s.get((int) Math.ceil(s.size() * 0.95) - 1);
@@ -55,6 +56,11 @@ public final class ReportPublisher {
 
         public double max() {
             return secondsPerReport.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+
+        /** " (report period LEVEL territory)" of the slowest report, for the progress line; empty without reports. */
+        public String slowestText() {
+            return slowest == null ? "" : " (" + slowest.kind().slug() + " " + slowest.period() + " " + slowest.level() + " " + slowest.territory() + ")";
         }
     }
 
@@ -71,15 +77,18 @@ public final class ReportPublisher {
             lines.add(String.format("  %-14s %-8s %3d territori", kind.slug(), period, ofKind.size()));
         }
         // filling and exporting is CPU work on data already in memory: one report per core at a time
-        for (Published p : Concurrently.map(keys, Concurrently.CPU, key -> publish(key, generatedAt))) {
-            entries.addAll(p.entries());
-            seconds.add(p.seconds());
+        ReportKey slowest = null;
+        List<Published> published = Concurrently.map(keys, Concurrently.CPU, key -> publish(key, generatedAt));
+        for (int i = 0; i < published.size(); i++) {
+            entries.addAll(published.get(i).entries());
+            seconds.add(published.get(i).seconds());
+            if (slowest == null || published.get(i).seconds() >= Collections.max(seconds)) slowest = keys.get(i);
         }
         lines.forEach(progress);
         writeDashboards(generatedAt);
         writeJson("data/stato.json", LoadStatus.of(service.data(), generatedAt));
         writeJson(INDEX, Map.of("reports", merge(entries)));
-        return new Result(entries.size(), seconds);
+        return new Result(entries.size(), seconds, slowest);
     }
 
     /** One report's files and index entries, with its rendering time per format. */

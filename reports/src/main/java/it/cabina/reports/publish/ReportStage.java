@@ -21,12 +21,14 @@ public final class ReportStage implements PublicationStage {
     @Override
     public void run(CabinaContext ctx, Progress progress) {
         ReportPublisher.Result r = publish(ctx, progress);
-        progress.accept(String.format("  %,d file; per report, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s",
-                r.files(), r.median(), r.p95(), r.max()));
+        progress.accept(String.format("  %,d file; per report, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s%s",
+                r.files(), r.median(), r.p95(), r.max(), r.slowestText()));
     }
 
     public static ReportPublisher.Result publish(CabinaContext ctx, Progress progress) {
-        return new ReportPublisher(ReportService.open(ctx), files(ctx), progress).publish();
+        ReportService service = ReportService.open(ctx);
+        service.warmUpProblems().forEach(p -> progress.accept("  avvio del motore dei report con righe di prova non riuscito (non bloccante): " + p));
+        return new ReportPublisher(service, files(ctx), progress).publish();
     }
 
     static ReportFiles files(CabinaContext ctx) {

@@ -79,6 +79,19 @@ public final class DeltaStore {
         writer.save(path(t));
     }
 
+    /**
+     * The rows the table's latest commit wrote, from the commit's own metrics (Delta records {@code numOutputRows}
+     * for every write): no scan of the table.
+     */
+    public long rowsWrittenByLastCommit(Table t) {
+        Row last = DeltaTable.forPath(spark, path(t)).history(1).select("operationMetrics").head();
+        scala.collection.Map<String, String> metrics = last.getMap(0);
+        if (metrics == null || metrics.get("numOutputRows").isEmpty()) {
+            throw new IllegalStateException("the latest commit of " + t + " does not say how many rows it wrote");
+        }
+        return Long.parseLong(metrics.get("numOutputRows").get());
+    }
+
     /** The note of the table's latest commit; empty when it has none (or the table does not exist). */
     public Optional<String> lastNote(Table t) {
         if (!exists(t)) return Optional.empty();
