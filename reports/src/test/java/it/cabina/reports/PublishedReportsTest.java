@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.etl.pipeline.CabinaContext;
 import it.cabina.etl.pipeline.Progress;
 import it.cabina.etl.testing.IndicatorFixture;
+import it.cabina.reports.publish.ReportPublisher;
 import it.cabina.reports.publish.ReportStage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -41,13 +42,14 @@ class PublishedReportsTest {
     CabinaContext ctx;
     Path reports;
     ReportService service;
+    ReportPublisher.Result published;
 
     @BeforeAll
     void publish() throws Exception {
         Path tmp = Files.createTempDirectory("cabina-reports-test");
         ctx = IndicatorFixture.build(tmp);
         reports = tmp.resolve("reports");
-        ReportStage.publish(ctx, Progress.silent());
+        published = ReportStage.publish(ctx, Progress.silent());
         service = ReportService.open(ctx);
     }
 
@@ -55,6 +57,16 @@ class PublishedReportsTest {
     void theEngineStartsUpOnPlaceholderRowsOfEveryTemplateInBothFormats() {
         assertEquals(List.of(), service.warmUpProblems());
         assertEquals(List.of(), it.cabina.reports.render.WarmUp.render(new it.cabina.reports.render.Templates(), ReportService.TEMPLATES));
+    }
+
+    @Test
+    void thePublicationCountsItsFilesAndNamesItsSlowestReport() throws IOException {
+        JsonNode index = new ObjectMapper().readTree(reports.resolve("index.json").toFile());
+        assertEquals(index.get("reports").size(), published.files());
+        assertEquals(published.files(), published.secondsPerReport().size() * Format.values().length);
+        assertTrue(Files.exists(reports.resolve(published.slowest().path(Format.PDF))), published.slowestText());
+        assertTrue(published.slowestText().contains(published.slowest().territory()), published.slowestText());
+        assertTrue(published.max() >= published.p95() && published.p95() >= published.median());
     }
 
     @Test

@@ -15,7 +15,6 @@ import it.cabina.warehouse.spark.Concurrently;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,18 +76,18 @@ public final class ReportPublisher {
             lines.add(String.format("  %-14s %-8s %3d territori", kind.slug(), period, ofKind.size()));
         }
         // filling and exporting is CPU work on data already in memory: one report per core at a time
-        ReportKey slowest = null;
         List<Published> published = Concurrently.map(keys, Concurrently.CPU, key -> publish(key, generatedAt));
+        int slowest = -1;
         for (int i = 0; i < published.size(); i++) {
             entries.addAll(published.get(i).entries());
             seconds.add(published.get(i).seconds());
-            if (slowest == null || published.get(i).seconds() >= Collections.max(seconds)) slowest = keys.get(i);
+            if (slowest < 0 || published.get(i).seconds() > seconds.get(slowest)) slowest = i;
         }
         lines.forEach(progress);
         writeDashboards(generatedAt);
         writeJson("data/stato.json", LoadStatus.of(service.data(), generatedAt));
         writeJson(INDEX, Map.of("reports", merge(entries)));
-        return new Result(entries.size(), seconds, slowest);
+        return new Result(entries.size(), seconds, slowest < 0 ? null : keys.get(slowest));
     }
 
     /** One report's files and index entries, with its rendering time per format. */
