@@ -18,15 +18,15 @@ per_person as (
 ),
 marked as (
   select p.*,
-         min(codice_ambito) over (partition by pseudonimo, codice_semestre)
+         pseudonimo is not null and min(codice_ambito) over (partition by pseudonimo, codice_semestre)
            <> max(codice_ambito) over (partition by pseudonimo, codice_semestre) as condiviso,
-         row_number() over (partition by pseudonimo, codice_semestre order by codice_ambito, area_utenza) = 1 as primo
+         pseudonimo is not null and row_number() over (partition by pseudonimo, codice_semestre order by codice_ambito, area_utenza) = 1 as primo
   from per_person p
 ),
 compact as (
   select codice_ambito, codice_semestre, area_utenza, case when condiviso then pseudonimo end as pseudonimo_condiviso,
          sum(casi_aperti) as casi_aperti, sum(casi_chiusi) as casi_chiusi,
-         count(*) as persone, sum(case when primo then 1 else 0 end) as persone_una_volta
+         count(pseudonimo) as persone, sum(case when primo then 1 else 0 end) as persone_una_volta
   from marked
   group by codice_ambito, codice_semestre, area_utenza, case when condiviso then pseudonimo end
 )

@@ -9,15 +9,15 @@ with per_beneficiary as (
 ),
 marked as (
   select b.*,
-         min(codice_ambito) over (partition by pseudonimo, codice_semestre)
+         pseudonimo is not null and min(codice_ambito) over (partition by pseudonimo, codice_semestre)
            <> max(codice_ambito) over (partition by pseudonimo, codice_semestre) as condiviso,
-         row_number() over (partition by pseudonimo, codice_semestre order by codice_ambito, codice_prestazione, unita_misura) = 1 as primo
+         pseudonimo is not null and row_number() over (partition by pseudonimo, codice_semestre order by codice_ambito, codice_prestazione, unita_misura) = 1 as primo
   from per_beneficiary b
 ),
 compact as (
   select codice_ambito, codice_semestre, codice_prestazione, unita_misura, case when condiviso then pseudonimo end as pseudonimo_condiviso,
          sum(quantita) as quantita, sum(righe) as righe,
-         count(*) as beneficiari, sum(case when primo then 1 else 0 end) as beneficiari_una_volta
+         count(pseudonimo) as beneficiari, sum(case when primo then 1 else 0 end) as beneficiari_una_volta
   from marked
   group by codice_ambito, codice_semestre, codice_prestazione, unita_misura, case when condiviso then pseudonimo end
 )

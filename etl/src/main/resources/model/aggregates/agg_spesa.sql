@@ -12,16 +12,16 @@ with per_beneficiary as (
 ),
 marked as (
   select b.*,
-         min(codice_ambito) over (partition by pseudonimo, codice_semestre)
+         pseudonimo is not null and min(codice_ambito) over (partition by pseudonimo, codice_semestre)
            <> max(codice_ambito) over (partition by pseudonimo, codice_semestre) as condiviso,
          -- one row per beneficiary and semester, for the total over the funding sources
-         row_number() over (partition by pseudonimo, codice_semestre order by codice_ambito, fonte_finanziamento) = 1 as primo
+         pseudonimo is not null and row_number() over (partition by pseudonimo, codice_semestre order by codice_ambito, fonte_finanziamento) = 1 as primo
   from per_beneficiary b
 ),
 compact as (
   select codice_ambito, codice_semestre, fonte_finanziamento, case when condiviso then pseudonimo end as pseudonimo_condiviso,
          sum(spesa_totale) as spesa_totale, sum(quota_utente) as quota_utente, sum(quota_ssn) as quota_ssn,
-         count(*) as beneficiari, sum(case when primo then 1 else 0 end) as beneficiari_una_volta
+         count(pseudonimo) as beneficiari, sum(case when primo then 1 else 0 end) as beneficiari_una_volta
   from marked
   group by codice_ambito, codice_semestre, fonte_finanziamento, case when condiviso then pseudonimo end
 )

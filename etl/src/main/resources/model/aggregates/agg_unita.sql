@@ -1,18 +1,17 @@
--- AFAM: units and places by unit type at the end of the semester (the versions valid on its last day), and units
--- opened, ceased and changed during it. A unit shown by the very first snapshot is not counted as opened.
-with first_snapshot as (
-  select min(valido_dal) as primo from dim_unit
-),
-at_end as (
+-- AFAM: units and places by unit type at the end of the semester (the versions valid after its last day's last
+-- snapshot), and units opened, ceased and changed during it (extracts.md §5, 1.1): opened when a unit appears (for the
+-- first time, or again after ceasing; not the units of the very first snapshot), ceased when a snapshot drops it,
+-- changed only when its type or capacity changed (dim_unit's aperta, cessata, modificata).
+with at_end as (
   select s.codice_semestre, u.codice_ambito, u.tipo_unita, u.codice_unita, u.posti
   from dim_unit u join semestri s on u.valido_dal <= s.data_fine and (u.valido_al is null or u.valido_al > s.data_fine)
 ),
 events as (
   select s.codice_semestre, u.codice_ambito, u.tipo_unita, u.codice_unita,
-         u.versione = 1 and u.valido_dal > f.primo and u.valido_dal between s.data_inizio and s.data_fine as aperta,
+         u.aperta and u.valido_dal between s.data_inizio and s.data_fine as aperta,
          u.cessata and u.valido_al between s.data_inizio and s.data_fine as cessata,
-         u.versione > 1 and u.valido_dal between s.data_inizio and s.data_fine as modificata
-  from dim_unit u cross join first_snapshot f
+         u.modificata and u.valido_dal between s.data_inizio and s.data_fine as modificata
+  from dim_unit u
   join semestri s on (u.valido_dal between s.data_inizio and s.data_fine) or (u.valido_al between s.data_inizio and s.data_fine)
 ),
 unit_rows as (

@@ -1,5 +1,5 @@
 -- One row per person (pseudonym) known to CSI or FLUSSO. Attributes come from the most recently
--- updated CSI record of that person in any Ambito; a person only in FLUSSO has none.
+-- updated CSI record of that person in any Ambito (withdrawn records excluded); a person only in FLUSSO has none.
 with csi_versions as (
   select pseudonimo, sesso, anno_nascita, cittadinanza, comune_residenza, aggiornato_il,
          row_number() over (partition by pseudonimo order by aggiornato_il desc, _extracted_at desc, _sender desc, _line desc) as rn
@@ -9,7 +9,8 @@ csi as (
   select * from csi_versions where rn = 1
 ),
 flusso as (
-  select distinct pseudonimo from fact_service_month
+  -- a FLUSSO row without a named beneficiary (extracts.md §6, 1.1) is no person
+  select distinct pseudonimo from fact_service_month where pseudonimo is not null
 )
 select coalesce(c.pseudonimo, f.pseudonimo) as pseudonimo, c.sesso, c.anno_nascita, c.cittadinanza, c.comune_residenza,
        c.pseudonimo is not null as presente_in_csi,

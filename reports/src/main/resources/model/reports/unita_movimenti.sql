@@ -1,20 +1,16 @@
--- AFAM units opened, ceased or changed in each semester, one row per unit and event (the events agg_unita counts),
--- with places and type of the version before a change.
-with first_snapshot as (
-  select min(valido_dal) as primo from dim_unit
-),
-versions as (
+-- AFAM units opened, ceased or changed in each semester, one row per unit and event (the events agg_unita counts:
+-- dim_unit's aperta, cessata, modificata), with places and type of the version before a change.
+with versions as (
   select u.codice_unita, u.versione, u.denominazione, u.tipo_unita, u.posti, u.comune_afam, u.codice_ambito,
-         u.valido_dal, u.valido_al, u.cessata,
+         u.valido_dal, u.valido_al, u.cessata, u.aperta, u.modificata,
          lag(u.posti) over (partition by u.codice_unita order by u.versione) as posti_prima,
          lag(u.tipo_unita) over (partition by u.codice_unita order by u.versione) as tipo_prima
   from dim_unit u
 ),
 events as (
-  select 'APERTA' as evento, v.valido_dal as data_evento, v.* from versions v cross join first_snapshot f
-  where v.versione = 1 and v.valido_dal > f.primo
+  select 'APERTA' as evento, v.valido_dal as data_evento, v.* from versions v where v.aperta
   union all
-  select 'MODIFICATA', v.valido_dal, v.* from versions v where v.versione > 1
+  select 'MODIFICATA', v.valido_dal, v.* from versions v where v.modificata
   union all
   select 'CESSATA', v.valido_al, v.* from versions v where v.cessata and v.valido_al is not null
 )

@@ -68,6 +68,9 @@ public final class StatusCommand implements Callable<Integer> {
                 for (Map.Entry<String, Long> e : f.setAsideByRule().entrySet()) {
                     out.printf("             - %-18s %,7d%n", e.getKey(), e.getValue());
                 }
+                for (Map.Entry<String, Long> e : f.warningsByRule().entrySet()) {
+                    out.printf("             ! %-18s %,7d (avviso: righe caricate)%n", e.getKey(), e.getValue());
+                }
                 if (details != null && f.setAside() > 0) {
                     for (Row q : new Quarantine(store).read().filter(col("delivery_name").equalTo(d.deliveryName())
                             .and(col("file").equalTo(f.name()))).orderBy("line").limit(details).collectAsList()) {

@@ -5,16 +5,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
-/** {@code data/stato.json}: the last nightly run, the last load and the deliveries still missing, from the ledger. */
+/**
+ * {@code data/stato.json}: the last nightly run, the last load, the deliveries still missing and the semesters corrected
+ * by later re-sends, from the ledger.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LoadStatus(
         @JsonProperty("generated_at") String generatedAt,
         @JsonProperty("last_run") Run lastRun,
         @JsonProperty("last_load") String lastLoad,
-        @JsonProperty("missing_deliveries") List<MissingDelivery> missingDeliveries) {
+        @JsonProperty("missing_deliveries") List<MissingDelivery> missingDeliveries,
+        @JsonProperty("corrections") List<Correction> corrections) {
 
     public LoadStatus {
         missingDeliveries = missingDeliveries == null ? List.of() : List.copyOf(missingDeliveries);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,4 +41,12 @@ public record LoadStatus(
     public record MissingDelivery(@JsonProperty("source") String source, @JsonProperty("sender") String sender,
                                   @JsonProperty("ambito") String ambito, @JsonProperty("period") String period,
                                   @JsonProperty("due") String due, @JsonProperty("days_late") Integer daysLate) {}
+
+    /** A FLUSSO semester re-sent after its first delivery: the first one decided punctuality, the others are corrections. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Correction(@JsonProperty("source") String source, @JsonProperty("ambito") String ambito,
+                             @JsonProperty("period") String period, @JsonProperty("first_delivery") String firstDelivery,
+                             @JsonProperty("first_on_time") Boolean firstOnTime,
+                             @JsonProperty("last_correction") String lastCorrection,
+                             @JsonProperty("corrections") Integer corrections) {}
 }

@@ -10,7 +10,8 @@ public final class Statuses {
             "NON_RAGGIUNTO", "Non raggiunto",
             "BASELINE", "Anno base",
             "MONITORAGGIO", "Monitoraggio",
-            "NON_CALCOLABILE", "Non calcolabile");
+            "NON_CALCOLABILE", "Non calcolabile",
+            "IN_CORSO", "In corso");
 
     private Statuses() {}
 

@@ -1,6 +1,7 @@
 package it.cabina.etl.aggregates;
 
 import it.cabina.etl.indicators.IndicatorViews;
+import it.cabina.etl.model.ModelBuilder;
 import it.cabina.etl.model.SqlModels;
 import it.cabina.etl.pipeline.CabinaContext;
 import it.cabina.etl.pipeline.Progress;
@@ -63,7 +64,8 @@ public final class AggregateBuilder {
 
     private void build(LocalDate asOf, int firstYear, boolean keepUnchanged) {
         SparkSession spark = ctx.spark();
-        IndicatorViews.register(ctx, asOf, firstYear, asOf.getYear());
+        IndicatorViews.registerInputs(ctx, asOf, firstYear, asOf.getYear());
+        ModelBuilder.registerSilverViews(ctx); // agg_qualita counts the AFAM rows loaded, by the territory they declare
         ctx.store().readOrEmpty(Tables.QUARANTINE, it.cabina.etl.quality.Quarantine.SCHEMA).createOrReplaceTempView("quarantine");
         spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf), firstYear, asOf.getYear(), ctx.config().flussoDeadlineDays())),
                 new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType)

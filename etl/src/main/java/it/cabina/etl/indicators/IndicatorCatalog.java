@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The indicator catalogue of {@code conf/indicators.yaml}, checked on load (views and SQL are checked by the engine). */
-public record IndicatorCatalog(Triennium triennio, List<Indicator> indicators) {
+/**
+ * The indicator catalogue of {@code conf/indicators.yaml} with the views it reads ({@code conf/views/}), checked on
+ * load (the SQL of each side is analysed by the engine before anything runs).
+ */
+public record IndicatorCatalog(Triennium triennio, List<Indicator> indicators, IndicatorViews views) {
 
     public record Triennium(int dal, int al) {
         public List<Integer> years() {
@@ -44,8 +47,14 @@ public record IndicatorCatalog(Triennium triennio, List<Indicator> indicators) {
         }
     }
 
+    /**
+     * @param perAmbito the target is set for each Ambito (indicators.md, "Targets per Ambito"): above the Ambito the value
+     *                  is the mean per Ambito with data — the denominator is the sum of the Ambiti's denominators (a
+     *                  constant per Ambito) or, for a count, the number of Ambiti with data
+     */
     public record Indicator(String code, String titolo, String fonte, String area, Kind tipo, String unita, Integer decimali,
-                            Side numeratore, Side denominatore, Map<Integer, String> regole) {
+                            Side numeratore, Side denominatore, Map<Integer, String> regole,
+                            @com.fasterxml.jackson.annotation.JsonProperty("per_ambito") boolean perAmbito) {
 
         public YearRule rule(int year) {
             return YearRule.parse(regole == null ? null : regole.get(year));
@@ -62,7 +71,13 @@ public record IndicatorCatalog(Triennium triennio, List<Indicator> indicators) {
 
     private record Raw(Triennium triennio, List<Indicator> indicators) {}
 
-    public static IndicatorCatalog load(Path file, CodeLists codeLists, Set<String> knownViews) {
+    /** The catalogue and the views of {@code conf/views/} beside it. */
+    public static IndicatorCatalog load(Path file, CodeLists codeLists) {
+        return load(file, codeLists, IndicatorViews.load(file.resolveSibling("views")));
+    }
+
+    public static IndicatorCatalog load(Path file, CodeLists codeLists, IndicatorViews views) {
+        Set<String> knownViews = views.names();
         Raw raw;
         try {
             raw = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
@@ -85,6 +100,11 @@ public record IndicatorCatalog(Triennium triennio, List<Indicator> indicators) {
             if (i.tipo().ratio()) {
                 if (i.denominatore() == null) throw new ConfigException(where + "tipo " + i.tipo() + " needs a 'denominatore'");
                 checkSide(where + "denominatore: ", i.denominatore(), codeLists, knownViews);
+                if (i.perAmbito() && i.denominatore().costante() == null) {
+                    throw new ConfigException(where + "per_ambito on a ratio needs a constant denominator (the same for every Ambito)");
+                }
+            } else if (i.denominatore() != null) {
+                throw new ConfigException(where + "tipo conteggio has no 'denominatore'");
             }
             if (i.regole() != null) {
                 for (Map.Entry<Integer, String> r : new TreeMap<>(i.regole()).entrySet()) {
@@ -99,7 +119,7 @@ public record IndicatorCatalog(Triennium triennio, List<Indicator> indicators) {
                 }
             }
         }
-        return new IndicatorCatalog(raw.triennio(), List.copyOf(raw.indicators()));
+        return new IndicatorCatalog(raw.triennio(), List.copyOf(raw.indicators()), views);
     }
 
     private static void checkSide(String where, Side s, CodeLists codeLists, Set<String> knownViews) {

@@ -49,23 +49,40 @@ public final class IndicatorEngine {
         this.catalog = catalog;
     }
 
+    /**
+     * The catalogue and its views, checked before anything is loaded: entries, rules, view headers, the names each view
+     * reads, and the syntax of each view's SQL.
+     */
     public static IndicatorCatalog catalog(CabinaContext ctx) {
-        return IndicatorCatalog.load(ctx.config().home().resolve("conf/indicators.yaml"), ctx.codeLists(), IndicatorViews.names());
+        IndicatorCatalog catalog = IndicatorCatalog.load(ctx.config().home().resolve("conf/indicators.yaml"), ctx.codeLists());
+        for (IndicatorView v : catalog.views().all()) {
+            try {
+                ctx.spark().sessionState().sqlParser().parsePlan(v.sql());
+            } catch (Exception e) {
+                throw new ConfigException("conf/views/" + v.file().getFileName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
+        }
+        return catalog;
     }
 
     /** A cell of the result grid. */
     private record Key(String livello, String territorio, int anno) {}
 
+    /**
+     * Computes and appends the values of every indicator for the years of the triennium up to the one holding the run
+     * date (later years get no row); that year's values are {@link Status#IN_CORSO}.
+     */
     public Dataset<Row> compute(String runId, LocalDate asOf) {
         SparkSession spark = ctx.spark();
         int first = catalog.triennio().dal() - 1;
-        int last = catalog.triennio().al();
-        IndicatorViews.register(ctx, asOf, first, last);
+        int last = Math.max(first, Math.min(catalog.triennio().al(), asOf.getYear()));
+        catalog.views().register(ctx, asOf, first, last);
         Map<String, Map<Key, Double>> parts = computeParts(analysedViewQueries());
         Map<String, Map<Key, Double>> baseRows = new HashMap<>();
         for (Indicator i : catalog.indicators()) {
             for (String v : i.views()) baseRows.put(v, parts.getOrDefault(IndicatorParts.rowsId(v), Map.of()));
         }
+        List<List<String>> levels = IndicatorViews.levels(ctx);
         List<Key> grid = new ArrayList<>();
         for (List<String> territory : IndicatorViews.territories(ctx)) {
             for (int y = first; y <= last; y++) grid.add(new Key(territory.get(0), territory.get(1), y));
@@ -79,18 +96,25 @@ public final class IndicatorEngine {
             for (Key k : grid) {
                 boolean hasData = ind.views().stream().anyMatch(v -> baseRows.get(v).getOrDefault(k, 0.0) > 0);
                 Double n = hasData ? num.getOrDefault(k, 0.0) : null;
-                Double d = ind.tipo().ratio() && hasData ? den.getOrDefault(k, 0.0) : null;
+                Double d = null;
+                if (hasData && ind.perAmbito()) {
+                    double ambiti = ambitiWithData(ind, k, levels, baseRows);
+                    d = ind.tipo().ratio() ? den.getOrDefault(k, 0.0) * ambiti : ambiti;
+                } else if (hasData && ind.tipo().ratio()) {
+                    d = den.getOrDefault(k, 0.0);
+                }
                 Status.Reason why = !hasData ? Status.Reason.NESSUN_DATO : null;
                 Double value = null;
                 if (hasData) {
-                    if (!ind.tipo().ratio()) value = n;
+                    if (d == null) value = n;
                     else if (d == 0.0) why = Status.Reason.DENOMINATORE_ZERO;
                     else value = ind.tipo() == IndicatorCatalog.Kind.PERCENTUALE ? n / d * 100.0 : n / d;
                 }
                 values.put(k, value);
                 if (k.anno() < catalog.triennio().dal()) continue;
                 YearRule rule = ind.rule(k.anno());
-                Status.Outcome o = Status.of(rule, value, why, values.get(new Key(k.livello(), k.territorio(), k.anno() - 1)));
+                boolean inProgress = k.anno() >= asOf.getYear();
+                Status.Outcome o = Status.of(rule, value, why, values.get(new Key(k.livello(), k.territorio(), k.anno() - 1)), inProgress);
                 out.add(RowFactory.create(runId, now, Date.valueOf(asOf), ind.code(), k.anno(), k.livello(), k.territorio(),
                         n, d, value, o.status().name(), rule.text(), o.reason() == null ? null : o.reason().text(),
                         ind.titolo(), ind.area(), ind.tipo().name(), ind.unita()));
@@ -102,6 +126,18 @@ public final class IndicatorEngine {
     }
 
     /**
+     * The Ambiti below a cell's territory that have data for its year: at least one row in the indicator's views
+     * (indicators.md, "Ambiti with data"); 1 or 0 at the Ambito level.
+     */
+    private static double ambitiWithData(Indicator ind, Key k, List<List<String>> levels, Map<String, Map<Key, Double>> baseRows) {
+        return levels.stream()
+                .filter(l -> l.get(1).equals(k.livello()) && l.get(2).equals(k.territorio()))
+                .map(l -> new Key("AMBITO", l.get(0), k.anno()))
+                .filter(a -> ind.views().stream().anyMatch(v -> baseRows.get(v).getOrDefault(a, 0.0) > 0))
+                .count();
+    }
+
+    /**
      * Every view's query, analysed before anything runs; when one does not analyse, its sides are analysed one by one,
      * so that an unknown column or a bad expression names the indicator.
      */
@@ -109,7 +145,7 @@ public final class IndicatorEngine {
         List<Dataset<Row>> queries = new ArrayList<>();
         IndicatorParts.byView(catalog).forEach((view, parts) -> {
             try {
-                queries.add(ctx.spark().sql(IndicatorParts.viewSql(view, parts, true)));
+                queries.add(ctx.spark().sql(IndicatorParts.viewSql(catalog.views(), view, parts, true)));
             } catch (Exception viewFails) {
                 for (IndicatorParts.Part p : parts) {
                     try {

@@ -54,11 +54,11 @@ final class IndicatorParts {
     /** One query per view; {@code optimised = false} evaluates every side on the rows of each level. */
     static List<String> queries(IndicatorCatalog catalog, boolean optimised) {
         List<String> queries = new ArrayList<>();
-        byView(catalog).forEach((view, parts) -> queries.add(viewSql(view, parts, optimised)));
+        byView(catalog).forEach((view, parts) -> queries.add(viewSql(catalog.views(), view, parts, optimised)));
         return queries;
     }
 
-    static String viewSql(String view, List<Part> parts, boolean optimised) {
+    static String viewSql(IndicatorViews views, String view, List<Part> parts, boolean optimised) {
         Map<String, String> perAmbito = new LinkedHashMap<>();
         Map<String, Part> distinctValues = new LinkedHashMap<>();
         List<String> selects = new ArrayList<>();
@@ -66,8 +66,8 @@ final class IndicatorParts {
             Optional<AggregateCall> call = optimised ? AggregateCall.parse(p.side().misura()) : Optional.empty();
             if (call.isEmpty()) {
                 selects.add(onRowsSql(p));
-            } else if (!call.get().distinct() || ambitoKeys(view).stream().anyMatch(k -> k.equalsIgnoreCase(call.get().argument()))) {
-                boolean rowKey = call.get().argument().equalsIgnoreCase(IndicatorViews.ROW_KEYS.getOrDefault(view, ""));
+            } else if (!call.get().distinct() || views.ambitoKeys(view).stream().anyMatch(k -> k.equalsIgnoreCase(call.get().argument()))) {
+                boolean rowKey = call.get().argument().equalsIgnoreCase(String.valueOf(views.rowKey(view)));
                 perAmbito.put(p.id(), (rowKey ? call.get().withoutDistinct() : call.get()).sql(p.side().condizione()));
             } else {
                 distinctValues.put(p.id(), p);
@@ -76,10 +76,6 @@ final class IndicatorParts {
         if (!distinctValues.isEmpty()) selects.add(0, distinctValuesSql(view, distinctValues));
         if (!perAmbito.isEmpty()) selects.add(0, perAmbitoSql(view, perAmbito));
         return String.join("\nunion all\n", selects);
-    }
-
-    private static Set<String> ambitoKeys(String view) {
-        return IndicatorViews.AMBITO_KEYS.getOrDefault(view, Set.of());
     }
 
     /**

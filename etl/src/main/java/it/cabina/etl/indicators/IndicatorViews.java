@@ -1,8 +1,8 @@
 package it.cabina.etl.indicators;
 
 import it.cabina.etl.model.ReferenceViews;
-import it.cabina.etl.model.SqlModels;
 import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.warehouse.config.ConfigException;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
 import org.apache.spark.sql.Row;
@@ -11,45 +11,111 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * The named views the catalogue's numerators and denominators are written against
- * (SQL in {@code model/indicators/}, documented in docs/indicators.md), over the gold tables.
+ * The named views the catalogue's numerators and denominators are written against: every {@code *.sql} file of
+ * {@code conf/views/} ({@link IndicatorView}), over the gold tables, the ledger, the territory reference and the run
+ * parameters. A view may read another view; they are registered in dependency order. Adding a view is adding a file.
  */
 public final class IndicatorViews {
-    /** In dependency order. */
-    public static final List<String> NAMES = List.of("v_progetti_anno", "v_progetti_avviati", "v_valutazioni",
-            "v_ruoli_valutazione", "v_dimissioni", "v_attivita", "v_casi_anno", "v_flusso_semestri");
-
+    /** The view of every reference Ambito with each territory it counts in (itself, its ASST, its ATS, the region). */
     public static final String LEVELS = "ambito_livelli";
+    /** The one-row view of the run's values: {@code as_of}, {@code anno_dal}, {@code anno_al}. */
+    public static final String RUN_PARAMETERS = "run_parameters";
 
-    /**
-     * The column that identifies a row of each view within a year (docs/indicators.md, "one row per").
-     * {@code v_ruoli_valutazione} has none (one row per assessment and role).
-     */
-    public static final Map<String, String> ROW_KEYS = Map.of(
-            "v_progetti_anno", "chiave_progetto", "v_progetti_avviati", "chiave_progetto",
-            "v_valutazioni", "chiave_valutazione", "v_dimissioni", "chiave_dimissione", "v_attivita", "chiave_attivita",
-            "v_casi_anno", "chiave_caso", "v_flusso_semestri", "chiave_semestre");
+    private final Map<String, IndicatorView> byName;
 
-    /**
-     * The key columns of each view whose values begin with the code of the Ambito that sent the row
-     * ({@code <codice_ambito>:<id>}), so that a value belongs to one Ambito. IndicatorValuesTest checks both maps
-     * on the test warehouse.
-     */
-    public static final Map<String, Set<String>> AMBITO_KEYS = Map.of(
-            "v_progetti_anno", Set.of("chiave_progetto", "chiave_caso"), "v_progetti_avviati", Set.of("chiave_progetto", "chiave_caso"),
-            "v_valutazioni", Set.of("chiave_valutazione", "chiave_caso"), "v_ruoli_valutazione", Set.of("chiave_valutazione"),
-            "v_dimissioni", Set.of("chiave_dimissione"), "v_attivita", Set.of("chiave_attivita"),
-            "v_casi_anno", Set.of("chiave_caso"), "v_flusso_semestri", Set.of("chiave_semestre"));
+    private IndicatorViews(Map<String, IndicatorView> byName) {
+        this.byName = byName;
+    }
 
-    private IndicatorViews() {}
+    /** The views of a folder, checked: headers, names read, no cycle; in dependency order. */
+    public static IndicatorViews load(Path dir) {
+        List<IndicatorView> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList()) found.add(IndicatorView.read(f));
+        } catch (IOException e) {
+            throw new ConfigException("the views folder " + dir + " cannot be read: " + e.getMessage());
+        }
+        if (found.isEmpty()) throw new ConfigException("the views folder " + dir + " has no view (*.sql)");
+        Set<String> names = new TreeSet<>();
+        found.forEach(v -> names.add(v.name()));
+        Set<String> readable = readableNames();
+        for (IndicatorView v : found) {
+            for (String r : v.reads()) {
+                if (!readable.contains(r) && !names.contains(r)) {
+                    throw new ConfigException("conf/views/" + v.file().getFileName() + ": reads '" + r + "', which is neither a view nor a table"
+                            + " of the warehouse (tables: " + readable + ")");
+                }
+            }
+        }
+        return new IndicatorViews(inDependencyOrder(found, names));
+    }
+
+    /** What a view may read besides other views: the star schema, the ledger, the reference and the run's values. */
+    static Set<String> readableNames() {
+        Set<String> out = new TreeSet<>(ReferenceViews.NAMES);
+        Tables.STAR.forEach(t -> out.add(t.name()));
+        out.add(Tables.LEDGER.name());
+        out.add(RUN_PARAMETERS);
+        out.add(LEVELS);
+        return out;
+    }
+
+    private static Map<String, IndicatorView> inDependencyOrder(List<IndicatorView> views, Set<String> names) {
+        Map<String, IndicatorView> byName = new LinkedHashMap<>();
+        views.forEach(v -> byName.put(v.name(), v));
+        Map<String, IndicatorView> ordered = new LinkedHashMap<>();
+        while (ordered.size() < byName.size()) {
+            int before = ordered.size();
+            for (IndicatorView v : byName.values()) {
+                if (ordered.containsKey(v.name())) continue;
+                if (v.reads().stream().filter(names::contains).allMatch(ordered::containsKey)) ordered.put(v.name(), v);
+            }
+            if (ordered.size() == before) {
+                Set<String> left = new TreeSet<>(byName.keySet());
+                left.removeAll(ordered.keySet());
+                throw new ConfigException("conf/views: the views " + left + " read one another in a cycle");
+            }
+        }
+        return ordered;
+    }
+
+    public Set<String> names() {
+        return byName.keySet();
+    }
+
+    public IndicatorView get(String name) {
+        return byName.get(name);
+    }
+
+    /** In dependency order. */
+    public List<IndicatorView> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The column that identifies a row of this view within a year, or null. */
+    public String rowKey(String view) {
+        return byName.get(view).key();
+    }
+
+    /** The key columns of this view whose values begin with the code of the Ambito that sent the row. */
+    public Set<String> ambitoKeys(String view) {
+        return byName.get(view).ambitoKeys();
+    }
 
     /** The rows of {@link #LEVELS}: every reference Ambito with each territory it counts in (itself, ASST, ATS, region). */
     static List<List<String>> levels(CabinaContext ctx) {
@@ -66,31 +132,47 @@ public final class IndicatorViews {
     /** Every territory an indicator is computed for, as (livello, territorio), sorted. */
     static List<List<String>> territories(CabinaContext ctx) {
         return levels(ctx).stream().map(l -> l.subList(1, 3)).distinct()
-                .sorted(java.util.Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1))).toList();
-    }
-
-    public static Set<String> names() {
-        return Set.copyOf(NAMES);
+                .sorted(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1))).toList();
     }
 
     /**
-     * Registers the gold tables, the reference, the run parameters, the levels of every reference Ambito and the views.
+     * Registers the inputs ({@link #registerInputs}) and the views; a view whose columns differ from its header's is a
+     * configuration error naming the file.
      * @param firstYear first year computed (the year before the triennium, so that its first year has a previous value)
      */
-    public static void register(CabinaContext ctx, LocalDate asOf, int firstYear, int lastYear) {
+    public void register(CabinaContext ctx, LocalDate asOf, int firstYear, int lastYear) {
+        registerInputs(ctx, asOf, firstYear, lastYear);
+        SparkSession spark = ctx.spark();
+        for (IndicatorView v : byName.values()) {
+            var rows = spark.sql(v.sql());
+            Set<String> actual = new TreeSet<>(List.of(rows.columns()));
+            Set<String> declared = new TreeSet<>(v.columns());
+            if (!actual.equals(declared)) {
+                Set<String> undeclared = new TreeSet<>(actual);
+                undeclared.removeAll(declared);
+                Set<String> missing = new TreeSet<>(declared);
+                missing.removeAll(actual);
+                throw new ConfigException("conf/views/" + v.file().getFileName() + ": the header's columns differ from the view's"
+                        + (missing.isEmpty() ? "" : "; declared but missing: " + missing)
+                        + (undeclared.isEmpty() ? "" : "; not declared: " + undeclared));
+            }
+            rows.createOrReplaceTempView(v.name());
+        }
+    }
+
+    /** Registers what views read: the gold tables, the ledger, the reference, the run parameters and {@link #LEVELS}. */
+    public static void registerInputs(CabinaContext ctx, LocalDate asOf, int firstYear, int lastYear) {
         SparkSession spark = ctx.spark();
         List<Table> tables = new ArrayList<>(Tables.STAR);
         tables.add(Tables.LEDGER);
-        ctx.store().registerViews(tables);
+        ctx.store().registerViews(tables.stream().filter(ctx.store()::exists).toList());
         ReferenceViews.register(ctx);
         spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf), firstYear, lastYear)),
                 new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType).add("anno_al", DataTypes.IntegerType))
-                .createOrReplaceTempView("run_parameters");
+                .createOrReplaceTempView(RUN_PARAMETERS);
         List<Row> levels = new ArrayList<>();
         for (List<String> l : levels(ctx)) levels.add(RowFactory.create(l.toArray()));
         spark.createDataFrame(levels, new StructType().add("codice_ambito", DataTypes.StringType)
                 .add("livello", DataTypes.StringType).add("territorio", DataTypes.StringType)).createOrReplaceTempView(LEVELS);
-        for (String v : NAMES) spark.sql(SqlModels.read("indicators", v)).createOrReplaceTempView(v);
     }
-
 }

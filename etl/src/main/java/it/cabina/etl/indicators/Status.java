@@ -2,7 +2,9 @@ package it.cabina.etl.indicators;
 
 /** The outcome of an indicator for a territory and year (indicators.md, "Status"). */
 public enum Status {
-    RAGGIUNTO, NON_RAGGIUNTO, BASELINE, MONITORAGGIO, NON_CALCOLABILE;
+    RAGGIUNTO, NON_RAGGIUNTO, BASELINE, MONITORAGGIO, NON_CALCOLABILE,
+    /** The year holds the run date: its value so far is shown, not judged (indicators.md, "The year in progress"). */
+    IN_CORSO;
 
     /** Why a value is NON_CALCOLABILE. */
     public enum Reason {
@@ -29,7 +31,13 @@ public enum Status {
      * @param previous last year's value at the same territory, or null
      */
     public static Outcome of(YearRule rule, Double value, Reason whyNull, Double previous) {
+        return of(rule, value, whyNull, previous, false);
+    }
+
+    /** @param inProgress the year has not ended by the run date: a value is shown, never judged */
+    public static Outcome of(YearRule rule, Double value, Reason whyNull, Double previous, boolean inProgress) {
         if (value == null) return new Outcome(NON_CALCOLABILE, whyNull);
+        if (inProgress) return new Outcome(IN_CORSO, null);
         return switch (rule.kind()) {
             case MONITORAGGIO -> new Outcome(MONITORAGGIO, null);
             case BASELINE -> new Outcome(BASELINE, null);

@@ -59,7 +59,9 @@ public final class ManifestValidator {
             return rejected(null, "manifest.json is not valid JSON: " + firstLine(e.getMessage()));
         }
         SourceRules rules = rulesBySource.get(d.source());
-        if (!"1.0".equals(m.specVersion())) problems.add("manifest spec_version is '" + m.specVersion() + "', expected '1.0'");
+        if (!rules.specVersions().contains(m.specVersion())) {
+            problems.add("manifest spec_version is '" + m.specVersion() + "', expected one of " + rules.specVersions());
+        }
         if (!d.source().equals(m.source())) problems.add("manifest source '" + m.source() + "' differs from the folder name's '" + d.source() + "'");
         if (!d.sender().equals(m.sender())) problems.add("manifest sender '" + m.sender() + "' differs from the folder name's '" + d.sender() + "'");
         if (!knownSender.test(d)) problems.add("unknown sender '" + d.sender() + "' for source " + d.source());
@@ -96,11 +98,11 @@ public final class ManifestValidator {
                 problems.add("file " + f.name() + ": " + digest.dataRows() + " data rows read, the manifest says " + f.records());
             }
             List<String> header = readHeader(fs, p, rules.format());
+            // every column of the layout, required or not: read as empty, a missing one would silently turn figures to 0
             for (SourceRules.FieldRule field : fr.fields()) {
-                if (field.required() && !header.contains(field.name())) {
-                    problems.add("file " + f.name() + ": required column '" + field.name() + "' is missing");
-                } else if (!header.contains(field.name())) {
-                    warnings.add("file " + f.name() + ": column '" + field.name() + "' is missing, read as empty");
+                if (!header.contains(field.name())) {
+                    problems.add("file " + f.name() + ": column '" + field.name() + "' is missing from the header"
+                            + (field.required() ? "" : " (every column of the layout must be present, even when its values may be empty)"));
                 }
             }
             for (String h : header) {

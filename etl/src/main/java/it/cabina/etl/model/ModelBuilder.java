@@ -17,6 +17,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.sql.Date;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +80,7 @@ public final class ModelBuilder {
 
     private void buildGold(LocalDate asOf, Set<String> rebuiltSilver) {
         SparkSession spark = ctx.spark();
-        registerSilverViews();
+        registerSilverViews(ctx);
         ReferenceViews.register(ctx);
         AfamResolver.of(ctx.config(), ctx.territory()).registerFunctions(spark);
         spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf))),
@@ -164,8 +167,12 @@ public final class ModelBuilder {
         }
     }
 
-    /** Silver tables as views by name; a source never delivered gives an empty view of the right schema. */
-    private void registerSilverViews() {
+    /**
+     * Silver tables as views by name, with only the records that count (no exclusion: withdrawn records and those
+     * below them stay in silver, visible with their reason, and count nowhere else); a source never delivered gives an
+     * empty view of the right schema.
+     */
+    public static void registerSilverViews(CabinaContext ctx) {
         for (String source : CabinaContext.SOURCES) {
             SourceRules rules = ctx.rules().get(source);
             for (SourceRules.FileRules fr : rules.files()) {
@@ -173,10 +180,12 @@ public final class ModelBuilder {
                 Dataset<Row> rows;
                 if (ctx.store().exists(silver)) {
                     rows = ctx.store().read(silver);
+                    if (rules.versioned() != null) rows = rows.filter(col(SilverBuilder.EXCLUSION).isNull());
                 } else {
                     rows = ctx.spark().createDataFrame(new ArrayList<>(), BronzeSchema.of(fr));
                     if (rules.versioned() == null && rules.periodRequired() == null) {
-                        rows = rows.withColumn("data_snapshot", org.apache.spark.sql.functions.lit(null).cast("date"));
+                        rows = rows.withColumn(SilverBuilder.SNAPSHOT_ORDER, lit(null).cast("int"))
+                                .withColumn("data_snapshot", lit(null).cast("date"));
                     }
                 }
                 rows.createOrReplaceTempView(silver.name());

@@ -14,6 +14,9 @@ import java.util.List;
 
 /** The territory reference and the code lists as temporary views for the gold models. */
 public final class ReferenceViews {
+    /** The views {@link #register} makes. */
+    public static final List<String> NAMES = List.of("ref_comune", "ref_ambito", "ref_ambito_comune", "ref_authority", "ref_code");
+
     private ReferenceViews() {}
 
     public static void register(CabinaContext ctx) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import it.cabina.etl.landing.Ledger;
 import it.cabina.warehouse.tables.DeltaStore;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
@@ -29,32 +30,40 @@ public final class DeliveryStatus {
     public record FileView(String name, long received, long loaded,
                            @JsonProperty("set_aside") long setAside,
                            @JsonProperty("set_aside_by_rule") Map<String, Long> setAsideByRule,
-                           long warnings) {}
+                           long warnings,
+                           @JsonProperty("warnings_by_rule") Map<String, Long> warningsByRule) {}
 
     public record Report(List<DeliveryView> deliveries) {}
 
     public static Report read(DeltaStore store) {
-        Map<String, Map<String, Map<String, Long>>> reasons = new LinkedHashMap<>();
-        for (Row r : new Quarantine(store).read().groupBy("delivery_name", "file", "rule").count()
-                .orderBy("delivery_name", "file", "rule").collectAsList()) {
-            reasons.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.getString(1), k -> new TreeMap<>()).put(r.getString(2), r.getLong(3));
-        }
+        Map<String, Map<String, Map<String, Long>>> reasons = byRule(new Quarantine(store).read());
+        Map<String, Map<String, Map<String, Long>>> warned = byRule(new Quarantine(store).warnings());
         List<DeliveryView> out = new ArrayList<>();
         for (Row r : new Ledger(store).read().orderBy(col("processed_at"), col("delivery_name")).collectAsList()) {
             String name = r.getAs("delivery_name");
             List<FileView> files = new ArrayList<>();
             for (Row f : r.<Row>getList(r.fieldIndex("files"))) {
                 String fname = f.getAs("name");
+                boolean loaded = "LOADED".equals(r.getAs("status"));
                 files.add(new FileView(fname, f.<Long>getAs("received"), f.<Long>getAs("loaded"), f.<Long>getAs("set_aside"),
-                        "LOADED".equals(r.getAs("status"))
-                                ? reasons.getOrDefault(name, Map.of()).getOrDefault(fname, Map.of()) : Map.of(),
-                        f.<Long>getAs("warnings")));
+                        loaded ? reasons.getOrDefault(name, Map.of()).getOrDefault(fname, Map.of()) : Map.of(),
+                        f.<Long>getAs("warnings"),
+                        loaded ? warned.getOrDefault(name, Map.of()).getOrDefault(fname, Map.of()) : Map.of()));
             }
             out.add(new DeliveryView(r.getAs("delivery_id"), name, r.getAs("source"), r.getAs("sender"), r.getAs("status"),
                     String.valueOf(r.<Object>getAs("processed_at")), r.getAs("run_id"),
                     r.getList(r.fieldIndex("reasons")), r.getList(r.fieldIndex("warnings")), files));
         }
         return new Report(out);
+    }
+
+    /** Per delivery and file, how many problems of each rule. */
+    private static Map<String, Map<String, Map<String, Long>>> byRule(Dataset<Row> problems) {
+        Map<String, Map<String, Map<String, Long>>> out = new LinkedHashMap<>();
+        for (Row r : problems.groupBy("delivery_name", "file", "rule").count().orderBy("delivery_name", "file", "rule").collectAsList()) {
+            out.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.getString(1), k -> new TreeMap<>()).put(r.getString(2), r.getLong(3));
+        }
+        return out;
     }
 }

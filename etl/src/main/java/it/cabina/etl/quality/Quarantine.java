@@ -1,6 +1,7 @@
 package it.cabina.etl.quality;
 
 import it.cabina.etl.rules.RowChecker;
+import it.cabina.etl.rules.SourceRules;
 import it.cabina.etl.sources.Lineage;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
@@ -17,7 +18,9 @@ import static org.apache.spark.sql.functions.*;
 
 /**
  * Rows set aside ({@code quality/quarantine}) and rows loaded with a warning ({@code quality/warnings}):
- * one row per problem with delivery, file, line, field, rule and the offending value (tax codes masked).
+ * one row per problem with delivery, file, line, field, rule and the offending value (tax codes masked, birth dates
+ * as the year). Rows of a source whose sender is not a territory (AFAM, sent by the Region) keep the Ambito and the
+ * ASST they declare, so that data quality can be attributed to them (extracts.md §5).
  */
 public final class Quarantine {
     public static final StructType SCHEMA = new StructType()
@@ -25,7 +28,8 @@ public final class Quarantine {
             .add("source", DataTypes.StringType).add("sender", DataTypes.StringType)
             .add("file", DataTypes.StringType).add("line", DataTypes.LongType)
             .add("field", DataTypes.StringType).add("rule", DataTypes.StringType)
-            .add("value", DataTypes.StringType).add("descrizione", DataTypes.StringType);
+            .add("value", DataTypes.StringType).add("descrizione", DataTypes.StringType)
+            .add("ambito_dichiarato", DataTypes.StringType).add("asst_dichiarata", DataTypes.StringType);
 
     private final DeltaStore store;
 
@@ -37,23 +41,41 @@ public final class Quarantine {
      * Writes the violations and warnings of one file type. The flags say whether there is anything to write
      * (known from the counts), to save empty commits.
      */
-    public void write(String source, Dataset<Row> checked, boolean anyViolation, boolean anyWarning) {
-        if (anyViolation) write(Tables.QUARANTINE, checked.filter(col(RowChecker.VIOLATION).isNotNull()), source, RowChecker.VIOLATION);
-        if (anyWarning) write(Tables.WARNINGS, checked.filter(col(RowChecker.WARNING).isNotNull()), source, RowChecker.WARNING);
+    public void write(String source, SourceRules.FileRules file, Dataset<Row> checked, boolean anyViolation, boolean anyWarning) {
+        if (anyViolation) {
+            write(Tables.QUARANTINE, checked.filter(col(RowChecker.VIOLATION).isNotNull()), source, file, RowChecker.VIOLATION);
+        }
+        if (anyWarning) {
+            Dataset<Row> warned = checked.filter(col(RowChecker.VIOLATION).isNull().and(size(col(RowChecker.WARNINGS)).gt(0)))
+                    .withColumn("_warning", explode(col(RowChecker.WARNINGS)));
+            write(Tables.WARNINGS, warned, source, file, "_warning");
+        }
     }
 
-    private void write(Table table, Dataset<Row> rows, String source, String issue) {
+    private void write(Table table, Dataset<Row> rows, String source, SourceRules.FileRules file, String issue) {
         Column descr = lit(null).cast("string");
         for (RuleCode c : RuleCode.values()) descr = when(col(issue + ".rule").equalTo(c.name()), lit(c.descrizione())).otherwise(descr);
-        if (table == Tables.WARNINGS) descr = lit("unità d'offerta non presente in AFAM");
         store.append(table, rows.select(
                 col(Lineage.DELIVERY_ID).as("delivery_id"), col(Lineage.DELIVERY_NAME).as("delivery_name"),
                 lit(source).as("source"), col(Lineage.SENDER).as("sender"), col(Lineage.FILE).as("file"),
                 col(Lineage.LINE).as("line"), col(issue + ".field").as("field"), col(issue + ".rule").as("rule"),
-                col(issue + ".value").as("value"), descr.as("descrizione")));
+                col(issue + ".value").as("value"), descr.as("descrizione"),
+                declared(file, "ambito").as("ambito_dichiarato"), declared(file, "asst").as("asst_dichiarata")));
     }
 
+    /** The raw value of the field that declares this territory, null when the file has none. */
+    private static Column declared(SourceRules.FileRules file, String territory) {
+        SourceRules.FieldRule f = SourceRules.declaring(file, territory);
+        return f == null ? lit(null).cast("string") : col(f.column()).cast("string");
+    }
+
+    /** The rows set aside. */
     public Dataset<Row> read() {
         return store.readOrEmpty(Tables.QUARANTINE, SCHEMA);
+    }
+
+    /** The warnings of rows loaded. */
+    public Dataset<Row> warnings() {
+        return store.readOrEmpty(Tables.WARNINGS, SCHEMA);
     }
 }

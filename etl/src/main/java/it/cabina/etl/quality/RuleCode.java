@@ -1,6 +1,9 @@
 package it.cabina.etl.quality;
 
-/** Why a row was set aside: the codes stored in the quarantine table (see conf/rules/README.md). */
+/**
+ * Why a row was set aside (the codes stored in the quarantine table), or why a loaded row carries a warning (the codes
+ * stored in the warnings table); see conf/rules/README.md.
+ */
 public enum RuleCode {
     REQUIRED("campo obbligatorio mancante"),
     FORMAT("formato non valido"),
@@ -17,12 +20,25 @@ public enum RuleCode {
     PERIOD("fuori dal periodo della consegna"),
     NOT_ALLOWED("campo non ammesso in questo caso"),
     EXCEEDS_FIELD("valore superiore al campo di riferimento"),
-    COLUMNS("numero di campi diverso dall'intestazione");
+    COLUMNS("numero di campi diverso dall'intestazione"),
+    FUORI_REGIONE("comune fuori dal riferimento territoriale (fuori regione): riga caricata", true),
+    UNKNOWN_UNIT("unità d'offerta non presente in AFAM: riga caricata", true);
 
     private final String descrizione;
+    private final boolean warning;
 
     RuleCode(String descrizione) {
+        this(descrizione, false);
+    }
+
+    RuleCode(String descrizione, boolean warning) {
         this.descrizione = descrizione;
+        this.warning = warning;
+    }
+
+    /** A warning: the row loads, the problem is recorded in the warnings table. */
+    public boolean warning() {
+        return warning;
     }
 
     public String descrizione() {

@@ -33,13 +33,16 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class RowChecker {
     public static final String VIOLATION = "_violation";
-    public static final String WARNING = "_warning";
+    /** The warnings of a row (an array of field, rule, value): the row still loads, the warnings are counted and kept. */
+    public static final String WARNINGS = "_warnings";
     private static final String SENDER = Lineage.SENDER;
     private static final String EXTRACTED_AT = Lineage.EXTRACTED_AT;
     private static final String PERIOD_FROM = Lineage.PERIOD_FROM;
     private static final String PERIOD_TO = Lineage.PERIOD_TO;
     public static final StructType VIOLATION_TYPE = new StructType()
             .add("field", DataTypes.StringType).add("rule", DataTypes.StringType).add("value", DataTypes.StringType);
+    private static final String SIX_DIGITS = "^\\d{6}$";
+    private static final String YEAR_IN_TEXT = "((?:18|19|20)\\d\\d)";
 
     /** Any personal tax code inside a value shown in the quarantine is replaced by this. */
     public static final String MASK = "[codice fiscale oscurato]";
@@ -129,10 +132,18 @@ public final class RowChecker {
         };
         rule.accept(col(TextLines.COUNT).notEqual(lit(header.size())), new Broken(-1, RuleCode.COLUMNS));
         for (int i = 0; i < fields.size(); i++) fieldRules(i, fields.get(i), raw, typed, taxCodeProblems, rule);
+        List<Column> warnings = new ArrayList<>();
+        for (FieldRule f : fields) {
+            if (f.type() == FieldType.COMUNE && f.warnsOutsideReference()) {
+                Column r = raw.get(f.name());
+                warnings.add(when(r.rlike(SIX_DIGITS).and(not(r.isin(comuni.toArray()))), issue(lit(f.name()), RuleCode.FUORI_REGIONE.name(), r)));
+            }
+        }
         Dataset<Row> out = typedValues
                 .withColumn("_broken", coalesce(firstBroken.toArray(Column[]::new)))
                 .withColumn(VIOLATION, violationOf(col("_broken"), rulesInOrder, fields, raw,
-                        concat(col(TextLines.COUNT).cast("string"), lit(" campi, attesi " + header.size()))));
+                        concat(col(TextLines.COUNT).cast("string"), lit(" campi, attesi " + header.size()))))
+                .withColumn(WARNINGS, warnings.isEmpty() ? noWarnings() : nonNull(array(warnings.toArray(Column[]::new))));
 
         Column extractedDate = to_date(col(EXTRACTED_AT));
         for (FieldRule f : fields) {
@@ -190,11 +201,31 @@ public final class RowChecker {
         return when(broken.isNotNull(), struct(fieldName.as("field"), ruleName.as("rule"), value.cast("string").as("value")));
     }
 
-    /** A value as the quarantine shows it: a tax code never in clear. */
+    /**
+     * A value as the quarantine shows it (extracts.md §3): a tax code never in clear, a birth date only as its year
+     * (or a mask when no year can be read in it), and any tax code inside another value masked.
+     */
     private static Column shown(FieldRule f, Column r) {
-        return f.type() == FieldType.TAX_CODE
-                ? concat(lit("[codice fiscale oscurato, "), length(r).cast("string"), lit(" caratteri]"))
-                : regexp_replace(r, TAX_CODE_ANYWHERE, MASK);
+        if (f.type() == FieldType.TAX_CODE) return concat(lit("[codice fiscale oscurato, "), length(r).cast("string"), lit(" caratteri]"));
+        if (f.birthYear()) {
+            Column year = regexp_extract(r, YEAR_IN_TEXT, 1);
+            return when(year.notEqual(lit("")), concat(lit("anno "), year)).otherwise(lit("[data di nascita oscurata]"));
+        }
+        return regexp_replace(r, TAX_CODE_ANYWHERE, MASK);
+    }
+
+    /** An empty warnings array. */
+    public static Column noWarnings() {
+        return array().cast(DataTypes.createArrayType(VIOLATION_TYPE));
+    }
+
+    /** The warnings with one more, when {@code warningOrNull} is not null. */
+    public static Column withWarning(Column warnings, Column warningOrNull) {
+        return nonNull(concat(warnings, array(warningOrNull)));
+    }
+
+    private static Column nonNull(Column array) {
+        return filter(array, x -> x.isNotNull());
     }
 
     private void fieldRules(int index, FieldRule f, Map<String, Column> raw, Map<String, Column> typed,
@@ -211,7 +242,10 @@ public final class RowChecker {
             case DATE, TIMESTAMP, INTEGER, DECIMAL, FLAG -> add.accept(present.and(t.isNull()), RuleCode.FORMAT);
             case CODE -> add.accept(present.and(not(r.isin(codes(f)))), RuleCode.CODE);
             case CODE_LIST -> add.accept(present.and(size(array_except(t, array(codeLiterals(f)))).gt(0)), RuleCode.CODE);
-            case COMUNE -> add.accept(present.and(not(r.isin(comuni.toArray()))), RuleCode.UNKNOWN_COMUNE);
+            case COMUNE -> {
+                if (f.warnsOutsideReference()) add.accept(present.and(not(r.rlike(SIX_DIGITS))), RuleCode.FORMAT);
+                else add.accept(present.and(not(r.isin(comuni.toArray()))), RuleCode.UNKNOWN_COMUNE);
+            }
             default -> { }
         }
         Column extractedDate = to_date(col(EXTRACTED_AT));

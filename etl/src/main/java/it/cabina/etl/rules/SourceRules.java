@@ -18,6 +18,7 @@ import java.util.Locale;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record SourceRules(
         String source,
+        @JsonProperty("spec_versions") List<String> specVersions,
         String mode,
         @JsonProperty("period_required") String periodRequired,
         Format format,
@@ -30,7 +31,11 @@ public record SourceRules(
 
     public record Versioning(String timestamp, String status, String withdrawn) implements Serializable {}
 
-    public record FileRules(String name, String table, List<String> key, boolean required,
+    /**
+     * @param record what one row is, in the senders' words ({@code persona}, {@code presa_in_carico}, …): the record
+     *               type named when a figure is explained and when a withdrawal reaches the records below it
+     */
+    public record FileRules(String name, String table, String record, List<String> key, boolean required,
                             List<FieldRule> fields) implements Serializable {
         public FieldRule field(String name) {
             return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
@@ -62,13 +67,26 @@ public record SourceRules(
             @JsonProperty("allowed_if") Condition allowedIf,
             @JsonProperty("not_above") String notAbove,
             @JsonProperty("warn_unknown") String warnUnknown,
+            @JsonProperty("outside_reference") String outsideReference,
+            String declares,
+            @JsonProperty("cascade_from") String cascadeFrom,
             @JsonProperty("pseudonymise_personal_tax_code") boolean pseudonymisePersonalTaxCode) implements Serializable {
 
         /** The column name in the warehouse. */
         public String column() {
             return output != null ? output : name;
         }
+
+        /** A comune outside the territory reference is loaded with a warning instead of being set aside. */
+        public boolean warnsOutsideReference() {
+            return OUTSIDE_REFERENCE_WARNING.equals(outsideReference);
+        }
     }
+
+    /** {@code outside_reference: warning}: a well-formed comune that the reference does not list is a warning. */
+    public static final String OUTSIDE_REFERENCE_WARNING = "warning";
+    /** {@code declares}: the field names the territory a row declares for itself (AFAM: Ambito name, ASST code). */
+    public static final List<String> DECLARED_TERRITORIES = List.of("ambito", "asst");
 
     public enum FieldType {
         TEXT, TAX_CODE, DATE, TIMESTAMP, INTEGER, DECIMAL, FLAG, CODE, CODE_LIST, COMUNE;
@@ -81,6 +99,11 @@ public record SourceRules(
 
     public FileRules file(String name) {
         return files.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The field of a file that declares this territory ("ambito", "asst"), or null. */
+    public static FieldRule declaring(FileRules file, String territory) {
+        return file.fields().stream().filter(f -> territory.equals(f.declares())).findFirst().orElse(null);
     }
 
     public FileRules fileForTable(String table) {
@@ -101,10 +124,11 @@ public record SourceRules(
     }
 
     private void validate(Path file, CodeLists codeLists) {
-        if (source == null || files == null || files.isEmpty() || format == null) {
-            throw new ConfigException(file + ": 'source', 'format' and 'files' are required");
+        if (source == null || files == null || files.isEmpty() || format == null || specVersions == null || specVersions.isEmpty()) {
+            throw new ConfigException(file + ": 'source', 'spec_versions', 'format' and 'files' are required");
         }
         for (FileRules f : files) {
+            if (f.record() == null) throw new ConfigException(file + ": " + f.name() + ": 'record' (what one row is) is required");
             for (FieldRule r : f.fields()) {
                 String where = file + ": " + f.name() + "." + r.name() + ": ";
                 if (r.type() == null) throw new ConfigException(where + "no type");
@@ -121,6 +145,15 @@ public record SourceRules(
                 }
                 if (r.period() != null && !List.of("year", "semester", "month").contains(r.period())) {
                     throw new ConfigException(where + "period must be year, semester or month");
+                }
+                if (r.outsideReference() != null && (r.type() != FieldType.COMUNE || !r.warnsOutsideReference())) {
+                    throw new ConfigException(where + "outside_reference applies to comune fields and can only be '" + OUTSIDE_REFERENCE_WARNING + "'");
+                }
+                if (r.declares() != null && !DECLARED_TERRITORIES.contains(r.declares())) {
+                    throw new ConfigException(where + "declares must be one of " + DECLARED_TERRITORIES);
+                }
+                if (r.cascadeFrom() != null && (versioned == null || fileForTable(r.cascadeFrom()) == null)) {
+                    throw new ConfigException(where + "cascade_from names unknown table '" + r.cascadeFrom() + "' (or the source has no versions)");
                 }
             }
         }

@@ -91,7 +91,7 @@ public final class SourceLoader {
                 long rows = 0, aside = 0, warned = 0;
                 for (Row r : checked.groupBy(TextLines.PATH).agg(count(lit(1)),
                         sum(when(col(RowChecker.VIOLATION).isNull(), 1).otherwise(0)),
-                        sum(when(col(RowChecker.WARNING).isNotNull(), 1).otherwise(0))).collectAsList()) {
+                        sum(when(col(RowChecker.VIOLATION).isNull(), size(col(RowChecker.WARNINGS))).otherwise(0))).collectAsList()) {
                     perFile.put(r.getString(0), new long[]{r.getLong(1), r.getLong(2), r.getLong(3)});
                 }
                 for (CheckedDelivery d : batch) {
@@ -107,7 +107,7 @@ public final class SourceLoader {
                 out.addAll(checker.outputColumns());
                 store.append(table, checked.filter(col(RowChecker.VIOLATION).isNull())
                         .select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
-                quarantine.write(rules.source(), checked, aside > 0, warned > 0);
+                quarantine.write(rules.source(), fr, checked, aside > 0, warned > 0);
                 progress.accept(String.format("  %-7s %-24s %,9d righe ricevute, %,7d scartate  (%d consegne, %.1f s)",
                         rules.source(), fr.name(), rows, aside, pathToDelivery.size(), (System.nanoTime() - t0) / 1e9));
             } finally {
@@ -118,7 +118,7 @@ public final class SourceLoader {
 
     /** Rules that look at other records: references to records of the same sender, dates of the referenced record, warnings. */
     private Dataset<Row> crossRecordRules(SourceRules.FileRules fr, Dataset<Row> checked) {
-        Dataset<Row> out = checked.withColumn(RowChecker.WARNING, lit(null).cast(RowChecker.VIOLATION_TYPE));
+        Dataset<Row> out = checked;
         for (FieldRule f : fr.fields()) {
             if (f.references() != null) {
                 SourceRules.FileRules ref = rules.fileForTable(f.references());
@@ -151,8 +151,9 @@ public final class SourceLoader {
                         ? store.read(afam).select(col("CODICE_CUDES").as("_unit")).distinct()
                         : store.spark().createDataFrame(new ArrayList<>(), new StructType().add("_unit", DataTypes.StringType));
                 out = out.join(units, col(f.column()).equalTo(col("_unit")), "left")
-                        .withColumn(RowChecker.WARNING, when(col(RowChecker.VIOLATION).isNull().and(col(f.column()).isNotNull()).and(col("_unit").isNull()),
-                                RowChecker.issue(lit(f.name()), "UNKNOWN_UNIT", col(f.column()))))
+                        .withColumn(RowChecker.WARNINGS, RowChecker.withWarning(col(RowChecker.WARNINGS),
+                                when(col(f.column()).isNotNull().and(col("_unit").isNull()),
+                                        RowChecker.issue(lit(f.name()), RuleCode.UNKNOWN_UNIT.name(), col(f.column())))))
                         .drop("_unit");
             }
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static it.cabina.etl.indicators.Status.Reason.*;
 import static it.cabina.etl.indicators.Status.*;
@@ -17,10 +18,17 @@ class CatalogueAndStatusTest {
     final CabinaConfig config = CabinaConfig.load();
     final CodeLists codeLists = CodeLists.load(config.codelistsDir());
 
+    /** The 26 indicators of contract 1.0/1.1 (shared/spec/indicators.md); the catalogue may hold more. */
+    static final java.util.List<String> CONTRACT_1_1 = java.util.List.of("SAD-01", "SAD-02", "SAD-03", "DIM-01", "DIM-02", "DIM-03",
+            "DIM-04", "CAR-01", "EEM-01", "EEM-02", "EEM-03", "EEM-04", "PUA-01", "PUA-02", "PUA-03", "PIP-01", "PIP-02", "PIP-03",
+            "PIP-04", "DDN-01", "VAL-01", "CAS-01", "CAS-02", "CAS-03", "CSI-01", "FLU-01");
+
     @Test
-    void theProjectCatalogueLoadsWithAll26Indicators() {
-        IndicatorCatalog c = IndicatorCatalog.load(config.home().resolve("conf/indicators.yaml"), codeLists, IndicatorViews.names());
-        assertEquals(26, c.indicators().size());
+    void theProjectCatalogueLoadsWithEveryIndicatorOfTheContract() {
+        IndicatorCatalog c = IndicatorCatalog.load(config.home().resolve("conf/indicators.yaml"), codeLists);
+        assertTrue(c.indicators().stream().map(IndicatorCatalog.Indicator::code).toList().containsAll(CONTRACT_1_1));
+        assertTrue(c.get("CAS-01").perAmbito() && c.get("CAS-02").perAmbito() && !c.get("CAS-03").perAmbito(),
+                "CAS-01 and CAS-02 are means per Ambito above the Ambito (contract 1.1)");
         assertEquals(java.util.List.of(2025, 2026, 2027), c.triennio().years());
         assertEquals(new YearRule(YearRule.Kind.ALMENO, 75.0), c.get("SAD-01").rule(2026));
         assertEquals(YearRule.NONE, c.get("CSI-01").rule(2025));
@@ -51,7 +59,7 @@ class CatalogueAndStatusTest {
     private IndicatorCatalog load(Path dir, String indicatorYaml) throws Exception {
         Path f = dir.resolve("indicators.yaml");
         Files.writeString(f, "triennio: {dal: 2025, al: 2027}\nindicators:\n" + indicatorYaml);
-        return IndicatorCatalog.load(f, codeLists, IndicatorViews.names());
+        return IndicatorCatalog.load(f, codeLists, IndicatorViews.load(config.home().resolve("conf/views")));
     }
 
     @Test
@@ -67,6 +75,43 @@ class CatalogueAndStatusTest {
         ConfigException noDen = assertThrows(ConfigException.class,
                 () -> load(dir, "  - {code: X-02, titolo: Prova, tipo: percentuale, numeratore: {vista: v_attivita, misura: count(*)}}\n"));
         assertTrue(noDen.getMessage().contains("indicatore X-02") && noDen.getMessage().contains("denominatore"), noDen.getMessage());
+    }
+
+    @Test
+    void viewsAreCheckedBeforeAnythingIsLoaded(@TempDir Path dir) throws Exception {
+        Path views = Files.createDirectories(dir.resolve("views"));
+        Files.writeString(views.resolve("v_a.sql"), "-- grain: one row per case\n-- columns: codice_ambito, anno\nselect codice_ambito, anno from v_b\n");
+        Files.writeString(views.resolve("v_b.sql"), "-- grain: one row per case\n-- columns: codice_ambito, anno\nselect codice_ambito, anno from v_a\n");
+        ConfigException cycle = assertThrows(ConfigException.class, () -> IndicatorViews.load(views));
+        assertEquals("conf/views: the views [v_a, v_b] read one another in a cycle", cycle.getMessage());
+        Files.writeString(views.resolve("v_b.sql"), "-- grain: one row per case\n-- columns: codice_ambito, anno\nselect codice_ambito, 2025 as anno from fact_cases\n");
+        ConfigException unknown = assertThrows(ConfigException.class, () -> IndicatorViews.load(views));
+        assertTrue(unknown.getMessage().startsWith("conf/views/v_b.sql: reads 'fact_cases', which is neither a view nor a table"), unknown.getMessage());
+        Files.writeString(views.resolve("v_b.sql"), "-- columns: codice_ambito, anno\nselect codice_ambito, 2025 as anno from fact_case\n");
+        ConfigException noGrain = assertThrows(ConfigException.class, () -> IndicatorViews.load(views));
+        assertEquals("conf/views/v_b.sql: the header needs '-- grain: one row per …'", noGrain.getMessage());
+        Files.writeString(views.resolve("v_b.sql"), "-- grain: one row per case\n-- key: chiave\n-- columns: codice_ambito, anno\nselect codice_ambito, 2025 as anno from fact_case\n");
+        ConfigException badKey = assertThrows(ConfigException.class, () -> IndicatorViews.load(views));
+        assertEquals("conf/views/v_b.sql: key column 'chiave' is not among its columns", badKey.getMessage());
+        Files.writeString(views.resolve("v_b.sql"), "-- grain: one row per case\n-- columns: codice_ambito, anno\nselect codice_ambito, 2025 as anno from fact_case\n");
+        IndicatorViews ok = IndicatorViews.load(views);
+        assertEquals(List.of("v_b", "v_a"), ok.all().stream().map(IndicatorView::name).toList(), "a view comes after the views it reads");
+    }
+
+    @Test
+    void theProjectViewsAreAllReadAndOrdered() {
+        IndicatorViews views = IndicatorViews.load(config.home().resolve("conf/views"));
+        assertTrue(views.names().containsAll(List.of("v_progetti_anno", "v_valutazioni", "v_attivita", "v_casi_anno", "v_flusso_semestri")));
+        views.all().forEach(v -> assertTrue(v.columns().containsAll(List.of("codice_ambito", "anno")), v.name()));
+        assertEquals("chiave_progetto", views.rowKey("v_progetti_anno"));
+        assertEquals(java.util.Set.of("chiave_progetto", "chiave_caso"), views.ambitoKeys("v_progetti_anno"));
+    }
+
+    @Test
+    void statusesOfTheYearInProgress() {
+        assertEquals(IN_CORSO, of(YearRule.parse("ALMENO 50"), 0.0, null, null, true).status(), "shown, not judged");
+        assertEquals(IN_CORSO, of(YearRule.parse("CRESCITA"), 3.0, null, null, true).status(), "no previous value needed");
+        assertEquals(new Outcome(NON_CALCOLABILE, NESSUN_DATO), of(YearRule.parse("ALMENO 50"), null, NESSUN_DATO, null, true));
     }
 
     @Test

@@ -104,6 +104,7 @@ class IndicatorValuesTest {
         check("EEM-01", 2026, S, 2.0, null, 2.0, "RAGGIUNTO");  // A10, A11: 2 > 1
         check("EEM-02", 2025, S, 1.0, 2.0, 50.0, "RAGGIUNTO");  // A3 done of A3, A4
         check("EEM-02", 2026, S, 0.0, 0.0, null, "NON_CALCOLABILE");
+        check("EEM-02", 2027, S, 0.0, 1.0, 0.0, "IN_CORSO"); // A16 only planned: shown, not judged (2027 holds the run date)
         // EEM-03 S 2025: complex cases with an EEMM assessment (C1 via V2) / cases assessed for ADI_INCLUSIONE (C1 via V2)
         check("EEM-03", 2025, S, 1.0, 1.0, 100.0, "MONITORAGGIO");
         // EEM-04 S 2025: roles in UVM/EEMM: AS_AMBITO, MMG (V1), AS_COMUNE, IFEC (V2) = 4 of 11 codes
@@ -146,7 +147,14 @@ class IndicatorValuesTest {
         check("CAS-01", 2026, S, 208.0, 52.0, 4.0, "NON_RAGGIUNTO"); // 208 / 52 = 4
         check("CAS-02", 2025, S, 1.0, 12.0, 1.0 / 12, "NON_RAGGIUNTO");
         check("CAS-03", 2025, S, 1.0, null, 1.0, "NON_RAGGIUNTO");   // 1 > 30 is false
-        check("CAS-03", 2025, G, null, null, null, "NON_CALCOLABILE"); // G has no activities at all
+        check("CAS-03", 2025, G, 0.0, null, 0.0, "NON_RAGGIUNTO");   // G has activities, no mediation
+        check("CAS-03", 2025, A, null, null, null, "NON_CALCOLABILE"); // A has no activities at all
+        // above the Ambito, a mean per Ambito with activities in the year (contract 1.1): G's desk 260 h / 52 = 5;
+        // ASST (520 + 260) / (52 x 2) = 7.5 (the sum over one desk's 52 weeks would say 15)
+        check("CAS-01", 2025, G, 260.0, 52.0, 5.0, "NON_RAGGIUNTO");
+        check("CAS-01", 2025, ASST, 780.0, 104.0, 7.5, "NON_RAGGIUNTO");
+        check("CAS-01", 2026, ASST, 208.0, 52.0, 4.0, "NON_RAGGIUNTO"); // only S has activities in 2026
+        check("CAS-02", 2025, ASST, 2.0, 24.0, 2.0 / 24, "NON_RAGGIUNTO");
     }
 
     @Test
@@ -161,11 +169,11 @@ class IndicatorValuesTest {
         // FLU-01: semesters ended by 15/01/2027. S: 2025-S1 (sent twice, one semester), 2025-S2 -> 2/2; 2026-S1 only -> 1/2
         check("FLU-01", 2025, S, 2.0, 2.0, 100.0, "RAGGIUNTO");
         check("FLU-01", 2026, S, 1.0, 2.0, 50.0, "NON_RAGGIUNTO");
-        check("FLU-01", 2025, G, 1.0, 2.0, 50.0, "NON_RAGGIUNTO");
-        // ASST 030711 has 5 Ambiti in the reference: 10 semesters due in 2025, delivered S 2 + G 1 = 3
-        check("FLU-01", 2025, ASST, 3.0, 10.0, 30.0, "NON_RAGGIUNTO");
-        // Region: 12 Ambiti x 2 = 24 due, delivered S 2 + G 1 + A 1 = 4
-        check("FLU-01", 2025, RL, 4.0, 24.0, 400.0 / 24, "NON_RAGGIUNTO");
+        check("FLU-01", 2025, G, 2.0, 2.0, 100.0, "RAGGIUNTO"); // 2025-S2 came late, but it came
+        // ASST 030711 has 5 Ambiti in the reference: 10 semesters due in 2025, delivered S 2 + G 2 = 4
+        check("FLU-01", 2025, ASST, 4.0, 10.0, 40.0, "NON_RAGGIUNTO");
+        // Region: 12 Ambiti x 2 = 24 due, delivered S 2 + G 2 + A 1 = 5
+        check("FLU-01", 2025, RL, 5.0, 24.0, 500.0 / 24, "NON_RAGGIUNTO");
         // 2027: no semester has ended yet
         check("FLU-01", 2027, S, null, null, null, "NON_CALCOLABILE");
     }
@@ -215,24 +223,26 @@ class IndicatorValuesTest {
         assertEquals(List.of(1L, 1L, 1L, 0L, 0L), List.of(s1.<Long>getAs("dovute"), s1.<Long>getAs("ricevute"),
                 s1.<Long>getAs("puntuali"), s1.<Long>getAs("in_ritardo"), s1.<Long>getAs("mancanti")));
         assertEquals(1L, agg(Tables.AGG_CONSEGNE, "codice_semestre = '2026-S2' and territorio = 'AMB-SARONNO'").<Long>getAs("mancanti"));
-        // region 2025-S2: 12 Ambiti due, only Saronno delivered
+        // region 2025-S2: 12 Ambiti due, Saronno (on time, then corrected) and Gallarate (late) delivered
         Row rl = agg(Tables.AGG_CONSEGNE, "codice_semestre = '2025-S2' and livello = 'REGIONE'");
-        assertEquals(List.of(12L, 1L, 11L), List.of(rl.<Long>getAs("dovute"), rl.<Long>getAs("ricevute"), rl.<Long>getAs("mancanti")));
-        // data quality: Saronno's CSI delivery (extracted 10/01/2027) had 3+3+5+4+3+15 = 33 rows, all loaded
+        assertEquals(List.of(12L, 2L, 1L, 1L, 10L, 1L), List.of(rl.<Long>getAs("dovute"), rl.<Long>getAs("ricevute"), rl.<Long>getAs("puntuali"),
+                rl.<Long>getAs("in_ritardo"), rl.<Long>getAs("mancanti"), rl.<Long>getAs("rettifiche")));
+        // data quality: Saronno's CSI delivery (extracted 10/01/2027) had 5+6+7+6+5+16 = 45 rows, 2 set aside (P5, C6)
         Row q = agg(Tables.AGG_QUALITA, "codice_semestre = '2027-S1' and territorio = 'AMB-SARONNO' and fonte = 'CSI' and regola = 'TOTALE'");
-        assertEquals(List.of(33L, 33L, 0L), List.of(q.<Long>getAs("righe_ricevute"), q.<Long>getAs("righe_caricate"), q.<Long>getAs("righe_scartate")));
+        assertEquals(List.of(45L, 43L, 2L), List.of(q.<Long>getAs("righe_ricevute"), q.<Long>getAs("righe_caricate"), q.<Long>getAs("righe_scartate")));
     }
 
     @Test
     void everyIndicatorHasEveryYearAndLevel() {
-        // 26 indicators x 3 years x (12 Ambiti + 3 ASST + 2 ATS + 1 Region)
-        assertEquals(26 * 3 * (12 + 3 + 2 + 1), values.size());
+        // every indicator of the catalogue x 3 years (2027 holds the run date: in progress, still shown)
+        //   x (12 Ambiti + 3 ASST + 2 ATS + 1 Region)
+        assertEquals(IndicatorEngine.catalog(ctx).indicators().size() * 3 * (12 + 3 + 2 + 1), values.size());
     }
 
     @Test
     void sidesComputedPerAmbitoAndByDistinctValuesEqualTheSidesEvaluatedOnTheRowsOfEachLevel() {
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        IndicatorViews.register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
+        catalog.views().register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
         // a side with no row in a cell and a side whose rows give 0 (or a sum of nothing) both count as 0
         List<String> optimised = nonZeroParts(IndicatorEngine.partsSql(catalog, true));
         List<String> onRows = nonZeroParts(IndicatorEngine.partsSql(catalog, false));
@@ -247,7 +257,7 @@ class IndicatorValuesTest {
                 + "  - {code: OK-01, titolo: Prova, tipo: conteggio, numeratore: {vista: v_valutazioni, misura: count(*)}}\n"
                 + "  - {code: X-09, titolo: Prova, tipo: percentuale, numeratore: {vista: v_valutazioni, misura: count(*)},\n"
                 + "     denominatore: {vista: v_valutazioni, misura: count(distinct pseudonimo), condizione: colonna_inesistente > 0}}\n");
-        IndicatorCatalog broken = IndicatorCatalog.load(f, ctx.codeLists(), IndicatorViews.names());
+        IndicatorCatalog broken = IndicatorCatalog.load(f, ctx.codeLists(), IndicatorEngine.catalog(ctx).views());
         long runsBefore = ctx.store().read(Tables.INDICATOR_VALUES).select("run_id").distinct().count();
         it.cabina.warehouse.config.ConfigException e = assertThrows(it.cabina.warehouse.config.ConfigException.class,
                 () -> new IndicatorEngine(ctx, broken).compute("run-broken", IndicatorFixture.AS_OF));
@@ -256,20 +266,65 @@ class IndicatorValuesTest {
         assertEquals(runsBefore, ctx.store().read(Tables.INDICATOR_VALUES).select("run_id").distinct().count(), "nothing appended");
     }
 
+    /** A planner's change: a new view file and a catalogue entry over it, in a copy of conf/, and no Java. */
+    @Test
+    void anIndicatorOverANewViewNeedsOnlyConfiguration() throws Exception {
+        Path conf = Files.createTempDirectory("cabina-conf");
+        Path home = ctx.config().home();
+        Files.createDirectories(conf.resolve("views"));
+        try (var views = Files.list(home.resolve("conf/views"))) {
+            for (Path v : views.toList()) Files.copy(v, conf.resolve("views").resolve(v.getFileName()));
+        }
+        Files.writeString(conf.resolve("views/v_dimissioni_casa.sql"), String.join("\n",
+                "-- Protected discharges home, with their waiting days.",
+                "-- grain: one row per protected discharge home, in the year of its data_dimissione",
+                "-- key: chiave_dimissione",
+                "-- ambito_keys: chiave_dimissione",
+                "-- columns: codice_ambito, chiave_dimissione, anno, giorni_attesa",
+                "select codice_ambito, chiave_dimissione, year(data_dimissione) as anno, giorni_attesa",
+                "from fact_discharge where destinazione = 'DOMICILIO' and data_dimissione is not null", ""));
+        Files.writeString(conf.resolve("indicators.yaml"), Files.readString(home.resolve("conf/indicators.yaml")) + String.join("\n",
+                "", "  - code: PROVA-01", "    titolo: Dimissioni verso casa in meno di una settimana", "    area: E",
+                "    tipo: percentuale", "    unita: \"%\"",
+                "    numeratore: {vista: v_dimissioni_casa, misura: count(*), condizione: giorni_attesa < 7}",
+                "    denominatore: {vista: v_dimissioni_casa, misura: count(*)}", ""));
+        IndicatorCatalog catalog = IndicatorCatalog.load(conf.resolve("indicators.yaml"), ctx.codeLists());
+        assertTrue(catalog.views().names().contains("v_dimissioni_casa"));
+        new IndicatorEngine(ctx, catalog).compute("run-prova", IndicatorFixture.AS_OF);
+        // S 2025: D1 home after 4 days, D2 after 10 days (D4 and D5 are withdrawn or of an unknown case) -> 1 of 2
+        Row r = IndicatorResults.read(ctx.store(), new IndicatorResults.Filter("run-prova", 2025, "AMBITO", "AMB-SARONNO"))
+                .filter("indicatore = 'PROVA-01'").first();
+        assertEquals(List.of(1.0, 2.0, 50.0, "MONITORAGGIO"), List.of(r.getAs("numeratore"), r.getAs("denominatore"), r.getAs("valore"), r.getAs("stato")));
+    }
+
+    @Test
+    void aViewWhoseColumnsDifferFromItsHeaderIsNamedBeforeAnyValueIsWritten() throws Exception {
+        Path dir = Files.createTempDirectory("cabina-views");
+        Files.writeString(dir.resolve("v_sbagliata.sql"), "-- grain: one row per case\n-- columns: codice_ambito, anno, chiave_caso\n"
+                + "select codice_ambito, year(data_apertura) as anno, chiave_caso, area_utenza from fact_case\n");
+        IndicatorViews views = IndicatorViews.load(dir);
+        it.cabina.warehouse.config.ConfigException e = assertThrows(it.cabina.warehouse.config.ConfigException.class,
+                () -> views.register(ctx, IndicatorFixture.AS_OF, 2024, 2027));
+        assertEquals("conf/views/v_sbagliata.sql: the header's columns differ from the view's; not declared: [area_utenza]", e.getMessage());
+    }
+
     @Test
     void eachViewsRowKeyIsUniqueInAYearAndItsAmbitoKeysBelongToTheAmbitoThatSentTheRow() {
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        IndicatorViews.register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
-        IndicatorViews.ROW_KEYS.forEach((view, key) -> {
-            Row r = ctx.spark().sql("select count(*), count(distinct " + key + ", anno) from " + view).first();
-            assertTrue(r.getLong(0) > 0, view + " has rows in the fixture");
-            assertEquals(r.getLong(0), r.getLong(1), view + ": " + key + " missing or repeated within a year");
-        });
-        IndicatorViews.AMBITO_KEYS.forEach((view, keys) -> keys.forEach(key -> {
-            Row r = ctx.spark().sql("select count(" + key + "), count_if(not startswith(" + key + ", concat(codice_ambito, ':'))) from " + view).first();
-            assertTrue(r.getLong(0) > 0, view + "." + key + " has values in the fixture");
-            assertEquals(0L, r.getLong(1), view + ": " + key + " not prefixed by its codice_ambito");
-        }));
+        catalog.views().register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
+        for (IndicatorView v : catalog.views().all()) {
+            String view = v.name();
+            if (v.key() != null) {
+                Row r = ctx.spark().sql("select count(*), count(distinct " + v.key() + ", anno) from " + view).first();
+                assertTrue(r.getLong(0) > 0, view + " has rows in the fixture");
+                assertEquals(r.getLong(0), r.getLong(1), view + ": " + v.key() + " missing or repeated within a year");
+            }
+            for (String key : v.ambitoKeys()) {
+                Row r = ctx.spark().sql("select count(" + key + "), count_if(not startswith(" + key + ", concat(codice_ambito, ':'))) from " + view).first();
+                assertTrue(r.getLong(0) > 0, view + "." + key + " has values in the fixture");
+                assertEquals(0L, r.getLong(1), view + ": " + key + " not prefixed by its codice_ambito");
+            }
+        }
     }
 
     List<String> nonZeroParts(String sql) {

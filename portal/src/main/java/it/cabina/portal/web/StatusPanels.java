@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The "Stato dei dati" box: last load and run, and the missing deliveries of the viewer's territories. */
+/**
+ * The "Stato dei dati" box: last load and run, the missing deliveries of the viewer's territories, and their FLUSSO
+ * semesters corrected after the first delivery (which alone decides punctuality).
+ */
 final class StatusPanels {
     private final PublishedData data;
     private final TerritoryAccess access;
@@ -22,7 +25,7 @@ final class StatusPanels {
 
     Views.StatusPanel of(Viewer viewer) {
         Optional<LoadStatus> status = data.loadStatus();
-        if (status.isEmpty()) return new Views.StatusPanel(false, null, null, null, List.of());
+        if (status.isEmpty()) return new Views.StatusPanel(false, null, null, null, List.of(), List.of());
         LoadStatus s = status.get();
         LoadStatus.Run run = s.lastRun();
         String runText = run == null ? null : run.outcomeText() + " il " + Texts.dateTime(run.finishedAt() != null ? run.finishedAt() : run.startedAt());
@@ -35,6 +38,14 @@ final class StatusPanels {
                         m.ambito() == null ? m.sender() : access.name(Level.AMBITO, m.ambito()),
                         Texts.period(m.period()), Texts.date(m.due()), m.daysLate()))
                 .toList();
-        return new Views.StatusPanel(true, Texts.dateTime(s.lastLoad()), runText, outcomeClass, missing);
+        List<Views.CorrectionRow> corrections = s.corrections().stream()
+                .filter(c -> viewer.seesAmbito(c.ambito()))
+                .sorted(Comparator.comparing((LoadStatus.Correction c) -> String.valueOf(c.period())).reversed()
+                        .thenComparing(c -> String.valueOf(c.ambito())))
+                .map(c -> new Views.CorrectionRow(c.source(), access.name(Level.AMBITO, c.ambito()), Texts.period(c.period()),
+                        Texts.date(c.firstDelivery()), Boolean.TRUE.equals(c.firstOnTime()),
+                        c.corrections() == null ? 0 : c.corrections(), Texts.date(c.lastCorrection())))
+                .toList();
+        return new Views.StatusPanel(true, Texts.dateTime(s.lastLoad()), runText, outcomeClass, missing, corrections);
     }
 }

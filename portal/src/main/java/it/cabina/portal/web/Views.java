@@ -24,7 +24,11 @@ public final class Views {
 
     /** The load status box; {@code available} is false when the nightly has not written it. */
     public record StatusPanel(boolean available, String lastLoadText, String lastRunText, String outcomeClass,
-                              List<MissingRow> missing) {}
+                              List<MissingRow> missing, List<CorrectionRow> corrections) {}
+
+    /** A FLUSSO semester corrected by later re-sends: its first delivery (on time or not) and its corrections. */
+    public record CorrectionRow(String source, String ambitoName, String periodText, String firstDeliveryText, boolean firstOnTime,
+                                int corrections, String lastCorrectionText) {}
 
     public record ReportList(PageContext page, List<Option> reports, List<Option> periods, List<Option> territories,
                              List<ReportRow> rows, int total, boolean truncated, boolean indexMissing, boolean filtered,

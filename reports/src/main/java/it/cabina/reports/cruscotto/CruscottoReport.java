@@ -52,7 +52,7 @@ public final class CruscottoReport implements ReportBuilder {
         int year = Integer.parseInt(key.period());
         List<Integer> years = catalog.triennio().years();
         Map<String, Object> yearParams = new HashMap<>();
-        for (int i = 0; i < years.size(); i++) yearParams.put("Y" + (i + 1), String.valueOf(years.get(i)));
+        for (int i = 0; i < years.size(); i++) yearParams.put("Y" + (i + 1), yearLabel(years.get(i)));
         List<Map<String, Object>> table = new ArrayList<>();
         List<Map<String, Object>> trend = new ArrayList<>();
         for (IndicatorCatalog.Indicator ind : ordered()) {
@@ -155,6 +155,12 @@ public final class CruscottoReport implements ReportBuilder {
         return out;
     }
 
+    /** A year as the trend shows it: the year holding the run date is "in corso", later years have not begun. */
+    private String yearLabel(int year) {
+        int current = data.asOf().getYear();
+        return year == current ? year + " (in corso)" : year > current ? year + " (non iniziato)" : String.valueOf(year);
+    }
+
     /** Indicators in the order of the areas' code list, then of the catalogue. */
     private List<IndicatorCatalog.Indicator> ordered() {
         List<String> order = areas.codes().stream().map(CodeList.Code::code).toList();
@@ -164,7 +170,8 @@ public final class CruscottoReport implements ReportBuilder {
     private IndicatorCell cell(IndicatorCatalog.Indicator ind, TerritoryInfo t, int year) {
         Map<String, Object> row = data.rows("indicatori", t.level(), t.code(), "anno", year).stream()
                 .filter(r -> ind.code().equals(Rows.text(r, "indicatore"))).findFirst().orElse(null);
-        return IndicatorCell.of(ind, year, row, settings.smallCells(), Set.copyOf(settings.protezione().vistePersone()));
+        return IndicatorCell.of(ind, year, row, year > data.asOf().getYear(), settings.smallCells(),
+                Set.copyOf(settings.protezione().vistePersone()));
     }
 
     private TerritoryInfo territory(ReportKey key) {

@@ -19,7 +19,8 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
 
     static final String MISSING = "—";
 
-    static IndicatorCell of(IndicatorCatalog.Indicator ind, int year, Map<String, Object> row, SmallCells cells,
+    /** @param notBegun the year comes after the run date's year: it has no value yet (and no row in the warehouse) */
+    static IndicatorCell of(IndicatorCatalog.Indicator ind, int year, Map<String, Object> row, boolean notBegun, SmallCells cells,
                             Set<String> personViews) {
         boolean percent = ind.tipo() == IndicatorCatalog.Kind.PERCENTUALE;
         int decimals = ind.tipo() == IndicatorCatalog.Kind.CONTEGGIO ? 0 : ind.decimali() == null ? 1 : ind.decimali();
@@ -27,6 +28,10 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
         YearRule rule = ind.rule(year);
         String target = targetText(rule, percent);
         Double chartTarget = rule.threshold();
+        if (row == null && notBegun) {
+            return new IndicatorCell(null, MISSING, null, MISSING, null, MISSING, pattern, null, target, chartTarget,
+                    null, "Non iniziato", null);
+        }
         if (row == null) {
             return new IndicatorCell(null, MISSING, null, MISSING, null, MISSING, pattern, null, target, chartTarget,
                     "NON_CALCOLABILE", statusLabel("NON_CALCOLABILE"), "Non calcolabile: nessun dato per il territorio e l'anno.");
@@ -35,7 +40,11 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
         Double den = Rows.number(row, "denominatore");
         Double value = Rows.number(row, "valore");
         String status = Rows.text(row, "stato");
-        String note = "NON_CALCOLABILE".equals(status) ? "Non calcolabile: " + Rows.text(row, "motivo") + "." : null;
+        String note = switch (String.valueOf(status)) {
+            case "NON_CALCOLABILE" -> "Non calcolabile: " + Rows.text(row, "motivo") + ".";
+            case "IN_CORSO" -> "Anno in corso: valore provvisorio alla data di riferimento, non giudicato rispetto all'obiettivo.";
+            default -> null;
+        };
 
         boolean numPersons = countsPersons(ind.numeratore(), personViews);
         boolean denPersons = ind.denominatore() != null && countsPersons(ind.denominatore(), personViews);
@@ -75,6 +84,7 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
             case "NON_RAGGIUNTO" -> "Non raggiunto";
             case "BASELINE" -> "Anno base";
             case "MONITORAGGIO" -> "Monitoraggio";
+            case "IN_CORSO" -> "In corso";
             default -> "Non calcolabile";
         };
     }

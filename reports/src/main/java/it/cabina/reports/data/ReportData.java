@@ -60,7 +60,8 @@ public final class ReportData {
         spark.sql("select date'" + asOf + "' as as_of, " + firstYear + " as anno_dal, " + ctx.config().flussoDeadlineDays()
                 + " as scadenza_flusso_giorni").createOrReplaceTempView("parametri_report");
         Map<String, String> queries = new LinkedHashMap<>();
-        for (String q : List.of("territori", "unita_movimenti", "consegne_fonti", "unita_per_tipo", "consegne_mancanti", "ultimo_caricamento")) {
+        for (String q : List.of("territori", "unita_movimenti", "consegne_fonti", "unita_per_tipo", "consegne_mancanti", "consegne_rettificate",
+                "ultimo_caricamento")) {
             queries.put(q, SqlModels.read("reports", q));
         }
         queries.put("misure_semestrali", SemiannualMeasures.sql(settings.semestrale()));

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** data/stato.json: when data was last loaded, the last finished run, and the FLUSSO deliveries still missing. */
+/**
+ * data/stato.json: when data was last loaded, the last finished run, the FLUSSO deliveries still missing, and the FLUSSO
+ * semesters corrected by later re-sends (punctuality is judged on the first delivery; corrections are counted apart).
+ */
 final class LoadStatus {
     private LoadStatus() {}
 
@@ -43,6 +46,19 @@ final class LoadStatus {
             missing.add(m);
         }
         out.put("missing_deliveries", missing);
+        List<Map<String, Object>> corrections = new ArrayList<>();
+        for (Map<String, Object> r : data.table("consegne_rettificate")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", r.get("fonte"));
+            m.put("ambito", r.get("codice_ambito"));
+            m.put("period", r.get("codice_semestre"));
+            m.put("first_delivery", String.valueOf(r.get("prima_consegna")));
+            m.put("first_on_time", r.get("prima_puntuale"));
+            m.put("last_correction", String.valueOf(r.get("ultima_rettifica")));
+            m.put("corrections", ((Number) r.get("rettifiche")).intValue());
+            corrections.add(m);
+        }
+        out.put("corrections", corrections);
         return out;
     }
 

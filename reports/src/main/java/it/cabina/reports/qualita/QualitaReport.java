@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Qualità dei dati for a territory and semester: deliveries due, received, late and missing and rows received,
  * loaded and set aside per source; the main reasons rows were set aside; the trend over the latest semesters.
- * Deliveries are due only for FLUSSO (a semiannual flow); CSI and AFAM have no schedule, so "due" reads "n.p.".
+ * Deliveries are due only for FLUSSO (a semiannual flow); CSI and AFAM have no schedule, so "due" reads "n.p.". A FLUSSO
+ * semester is judged on its first delivery; re-sends are corrections (rettifiche), shown apart.
  */
 public final class QualitaReport implements ReportBuilder {
     private static final List<String> SOURCES = List.of("CSI", "FLUSSO", "AFAM");
@@ -68,7 +69,12 @@ public final class QualitaReport implements ReportBuilder {
             trend.add(r);
         }
         List<String> notes = List.of("Consegne dovute, puntuali, in ritardo e mancanti riguardano il FLUSSO semestrale, "
-                        + "che ha una scadenza; CSI e AFAM non ne hanno (n.p. = non pertinente).",
+                        + "che ha una scadenza; CSI e AFAM non ne hanno (n.p. = non pertinente). La puntualità si giudica sulla prima "
+                        + "consegna del semestre; i reinvii successivi dello stesso semestre sono rettifiche, contate a parte, e non "
+                        + "rendono mai il semestre in ritardo.",
+                "AFAM (anagrafe regionale delle unità d'offerta) è inviata dalla Regione per tutti i territori: le sue righe, "
+                        + "caricate o scartate, sono attribuite all'Ambito dichiarato dall'unità, altrimenti alla sua ASST, "
+                        + "altrimenti alla Regione.",
                 "Righe scartate: righe messe da parte con il loro motivo; le consegne respinte non sono caricate affatto.");
         return new ReportDocument(key, t.name(), t.levelLabel(), Periods.semesterLabel(s), notes, List.of(
                 Part.of("qualita/consegne", "Consegne e righe", bySource),
@@ -92,7 +98,7 @@ public final class QualitaReport implements ReportBuilder {
         long received = (Long) m.get("righe_ricevute");
         m.put("quota_scartate", received == 0 ? null : (double) (Long) m.get("righe_scartate") / received);
         m.put("nd", NOT_APPLICABLE);
-        for (String c : List.of("dovute", "puntuali", "in_ritardo", "mancanti")) {
+        for (String c : List.of("dovute", "puntuali", "in_ritardo", "mancanti", "rettifiche")) {
             m.put(c, flusso && due != null ? ((Number) due.get(c)).longValue() : null);
         }
         return m;

@@ -1,5 +1,10 @@
+-- v_flusso_semestri: a view the indicator catalogue (conf/indicators.yaml) reads by name.
 -- One row per Ambito of the territory reference and semester of the triennium that has ended by the run date,
 -- with whether a FLUSSO delivery of that Ambito for that semester was loaded.
+-- grain: one row per Ambito of the territory reference and semester of the triennium ended by the run date
+-- key: chiave_semestre
+-- ambito_keys: chiave_semestre
+-- columns: codice_ambito, chiave_semestre, codice_semestre, anno, consegnato
 with due as (
   select a.codice_ambito, s.codice_semestre, s.anno, s.data_inizio
   from ref_ambito a

@@ -1,7 +1,12 @@
+-- v_casi_anno: a view the indicator catalogue (conf/indicators.yaml) reads by name.
 -- One row per case and year in which it is active (opened on or before 31/12, not closed before 1/1), with whether
 -- it closed that year (data_chiusura with motivo_chiusura) and whether its record is complete for SAD: an
 -- assessment, a project with SAD, and a FLUSSO SAD record of the same person sent by the same Ambito in a month
 -- between the case's opening and its closing.
+-- grain: one row per case and year in which it is active (opened on or before 31/12, not closed before 1/1)
+-- key: chiave_caso
+-- ambito_keys: chiave_caso
+-- columns: codice_ambito, chiave_caso, pseudonimo, area_utenza, data_apertura, data_chiusura, anno, chiuso_nell_anno, ha_valutazione, ha_progetto_sad, ha_flusso_sad
 with years as (
   select explode(sequence(anno_dal, anno_al)) as anno from run_parameters
 ),

@@ -1,6 +1,11 @@
+-- v_progetti_anno: a view the indicator catalogue (conf/indicators.yaml) reads by name.
 -- One row per project and year in which it is active (started on or before 31/12 of the year, not closed before
 -- 1/1), with its case's area and the assessment it comes from: the project's own id_valutazione when that
 -- assessment exists, else the case's latest assessment on or before data_avvio.
+-- grain: one row per project and year in which it is active (started on or before 31/12, not closed before 1/1)
+-- key: chiave_progetto
+-- ambito_keys: chiave_progetto, chiave_caso
+-- columns: codice_ambito, chiave_progetto, chiave_caso, pseudonimo, tipo_progetto, data_avvio, data_chiusura, piano_unico_integrato, comprende_dimissione_protetta, ha_sad, area_utenza, val_non_autosufficiente, val_bisogno_assistenziale, anno
 with years as (
   select explode(sequence(anno_dal, anno_al)) as anno from run_parameters
 ),
