@@ -84,6 +84,24 @@ class PortalProxyTest {
     }
 
     @Test
+    void aProxyThatAppendsToXForwardedForStillNamesTheClientItSaw() throws Exception {
+        RawHttp proxy = RawHttp.from(PROXY, server.port());
+        login(proxy.with("X-Forwarded-For", "192.0.2.66, 203.0.113.70"), "accodato", "sbagliata");
+        login(proxy.with("X-Forwarded-For", "203.0.113.71, " + PROXY), "due.salti", "sbagliata");
+        login(proxy.with("X-Forwarded-For", "[2001:db8::5]"), "ipv6", "sbagliata");
+        login(proxy.with("X-Forwarded-For", "203.0.113.72, unknown"), "sconosciuto", "sbagliata");
+        assertEquals("203.0.113.70", failedFrom("accodato"), "what the client wrote on the left is not believed");
+        assertEquals("203.0.113.71", failedFrom("due.salti"), "a trusted hop is skipped");
+        assertEquals("2001:db8::5", failedFrom("ipv6").replaceAll("[\\[\\]]", ""));
+        assertEquals(PROXY, failedFrom("sconosciuto"), "no address from the last hop: the proxy is the client");
+    }
+
+    static String failedFrom(String user) throws IOException {
+        return audit().stream().filter(l -> l.contains("\"event\":\"LOGIN_FAILED\"") && l.contains("\"user\":\"" + user + "\""))
+                .map(l -> l.replaceAll(".*\"from\":\"([^\"]*)\".*", "$1")).findFirst().orElseThrow();
+    }
+
+    @Test
     void failedLoginsSlowDownTheClientBehindTheProxyNotEveryone() throws Exception {
         RawHttp guesser = proxyFor("198.51.100.1");
         for (int i = 0; i < 3; i++) assertEquals(401, login(guesser, "ignoto" + i, "sbagliata").status());
