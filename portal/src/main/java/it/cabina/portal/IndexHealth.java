@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record IndexHealth(boolean readable, String problem, Instant modifiedAt, 
         if (!Files.isRegularFile(file)) return unreadable("index.json missing");
         if (!Files.isReadable(file)) return unreadable("index.json not readable");
         try {
-            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
             int reports = index.entries().size();
             return new IndexHealth(true, null, modified, Duration.between(modified, clock.instant()), reports);
         } catch (UncheckedIOException | java.io.IOException e) {

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * axe-core's rules (WCAG 2.0, 2.1 and 2.2 A/AA, and its best practices) run on the page the browser shows. Violations of
- * serious or critical impact block; the others are only listed.
+ * axe-core's default rules (the WCAG A and AA success criteria it can check automatically, and its best practices) run
+ * on the page the browser shows. Violations of serious or critical impact block; the others are only listed, and so is
+ * what axe-core could not decide (such as the contrast of text over an SVG chart).
  */
 final class AccessibilityCheck {
     static final Set<String> BLOCKING = Set.of("serious", "critical");
