@@ -1,30 +1,41 @@
 package it.cabina.portal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down guessing: after some failed logins for a user name, or from an address, further attempts for it are refused
  * until a wait has passed, doubled at each new failure up to a maximum. A successful login clears the user name; a user
  * name or address with no failure for as long as the maximum wait starts again from zero.
+ *
+ * <p>The counters live in a cache bounded in size, whose entries expire with the maximum wait (after which they would
+ * start from zero anyway): whoever sends failed logins for ever new user names, or from ever new addresses, cannot make
+ * it grow without end. When full, the least used counters go first, so the one a guesser keeps hitting stays.
  */
 public final class LoginThrottle {
     private record Failures(int count, Instant last, Instant blockedUntil) {}
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Cache<String, Failures> failures;
     private final int freeAttempts;
     private final Duration firstDelay;
     private final Duration maxDelay;
     private final Clock clock;
 
-    public LoginThrottle(int freeAttempts, Duration firstDelay, Duration maxDelay, Clock clock) {
+    public LoginThrottle(int freeAttempts, Duration firstDelay, Duration maxDelay, int maxTracked, Clock clock) {
         this.freeAttempts = freeAttempts;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.clock = clock;
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(maxTracked)
+                .expireAfterWrite(maxDelay)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .executor(Runnable::run)  // evictions on the calling thread: the bound holds when a call returns
+                .build();
     }
 
     /** How long this user name and address must still wait before trying again (zero when they may try now). */
@@ -37,7 +48,7 @@ public final class LoginThrottle {
     public void failed(String username, String address) {
         Instant now = clock.instant();
         for (String key : new String[]{userKey(username), addressKey(address)}) {
-            failures.compute(key, (k, f) -> {
+            failures.asMap().compute(key, (k, f) -> {
                 boolean forgotten = f == null || f.last().plus(maxDelay).isBefore(now);
                 int count = forgotten ? 1 : f.count() + 1;
                 return new Failures(count, now, count < freeAttempts ? now : now.plus(delay(count)));
@@ -46,7 +57,13 @@ public final class LoginThrottle {
     }
 
     public void succeeded(String username) {
-        failures.remove(userKey(username));
+        failures.invalidate(userKey(username));
+    }
+
+    /** How many user names and addresses are remembered now (after dropping the expired and the excess). */
+    public long tracked() {
+        failures.cleanUp();
+        return failures.estimatedSize();
     }
 
     private Duration delay(int count) {
@@ -56,7 +73,7 @@ public final class LoginThrottle {
     }
 
     private Duration remaining(String key, Instant now) {
-        Failures f = failures.get(key);
+        Failures f = failures.getIfPresent(key);
         if (f == null || !f.blockedUntil().isAfter(now)) return Duration.ZERO;
         return Duration.between(now, f.blockedUntil());
     }

@@ -49,6 +49,8 @@ public final class ReportIndex {
 
     public boolean exists() { return Files.isRegularFile(file); }
 
+    public Path file() { return file; }
+
     /** The entry whose path is exactly this one. */
     public Optional<ReportEntry> byPath(String path) {
         return entries().stream().filter(e -> e.path() != null && e.path().equals(path)).findFirst();

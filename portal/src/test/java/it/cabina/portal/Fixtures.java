@@ -201,15 +201,27 @@ final class Fixtures {
         return file;
     }
 
-    /** A running server over a fresh fixture; settings as in conf/cabina.yaml but with short, test-driven waits. */
-    static PortalServer server(Path root, Clock clock) throws IOException {
+    /**
+     * Settings as in conf/cabina.yaml but with short, test-driven waits, the logs under root, and these trusted proxies.
+     */
+    static CabinaConfig config(Path root, List<String> trustedProxies) {
         CabinaConfig base = config();
         CabinaConfig.Portal p = base.portal();
-        CabinaConfig config = base.withPortal(new CabinaConfig.Portal(p.usersFile(), p.auditLog(), Duration.ofMinutes(30),
-                3, Duration.ofSeconds(10), Duration.ofSeconds(60)));
+        return base.withPortal(new CabinaConfig.Portal(root.resolve("portal/users.json"), root.resolve("portal/audit.log"),
+                root.resolve("portal/access.log"), Duration.ofMinutes(30), 3, Duration.ofSeconds(10), Duration.ofSeconds(60),
+                p.maxTrackedFailures(), trustedProxies));
+    }
+
+    /** A running server over a fresh fixture (see {@link #config(Path, List)}), trusting no proxy. */
+    static PortalServer server(Path root, Clock clock) throws IOException {
+        return server(root, clock, List.of());
+    }
+
+    static PortalServer server(Path root, Clock clock, List<String> trustedProxies) throws IOException {
+        CabinaConfig config = config(root, trustedProxies);
         Path reports = reports(root);
         Path users = users(root, TerritoryAccess.of(config));
-        return new PortalServer(PortalServer.Setup.of(config, reports, users, root.resolve("portal/audit.log"), clock)).start("127.0.0.1", 0);
+        return new PortalServer(PortalServer.Setup.of(config, reports, users, config.portal().auditLog(), clock)).start("127.0.0.1", 0);
     }
 
     static void write(Path file, String text) throws IOException {

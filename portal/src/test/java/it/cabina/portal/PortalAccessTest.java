@@ -112,7 +112,7 @@ class PortalAccessTest {
     @Test
     void failedLoginsAreSlowedDownMoreAndMore() {
         TestClock clock = new TestClock();
-        LoginThrottle t = new LoginThrottle(3, Duration.ofSeconds(2), Duration.ofSeconds(5), clock);
+        LoginThrottle t = new LoginThrottle(3, Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000, clock);
         t.failed("busto", "10.0.0.1");
         t.failed("busto", "10.0.0.1");
         assertEquals(Duration.ZERO, t.waitFor("busto", "10.0.0.1"), "the first failures cost nothing");

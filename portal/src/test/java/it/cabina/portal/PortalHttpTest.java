@@ -138,15 +138,17 @@ class PortalHttpTest {
     }
 
     @Test
-    void theSessionCookieIsHttpOnlyAndStrictAndSecureBehindTls() throws Exception {
+    void theSessionCookieIsHttpOnlyAndStrictAndAClientCannotClaimTls() throws Exception {
         HttpResponse<String> r = loginResponse("busto", PASSWORD, null);
         String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("cabina_sessione=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
         assertFalse(cookie.contains("Secure"), "plain HTTP: no Secure flag, or the browser would drop the cookie");
-        String secure = loginResponse("busto", PASSWORD, "https").headers().allValues("Set-Cookie").stream()
+        HttpResponse<String> claimed = loginResponse("busto", PASSWORD, "https");
+        String notSecure = claimed.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("cabina_sessione=")).findFirst().orElseThrow();
-        assertTrue(secure.contains("Secure") && secure.contains("HttpOnly") && secure.contains("SameSite=Strict"), secure);
+        assertFalse(notSecure.contains("Secure"), "X-Forwarded-Proto from an address that is no trusted proxy is ignored: " + notSecure);
+        assertTrue(claimed.headers().firstValue("Strict-Transport-Security").isEmpty());
     }
 
     @Test
@@ -365,7 +367,7 @@ class PortalHttpTest {
 
     @Test
     void beforeTheFirstNightlyTheListSaysThereIsNothingYet() throws Exception {
-        PortalServer empty = new PortalServer(PortalServer.Setup.of(Fixtures.config(), Files.createDirectories(root.resolve("vuota")),
+        PortalServer empty = new PortalServer(PortalServer.Setup.of(Fixtures.config(root, List.of()), Files.createDirectories(root.resolve("vuota")),
                 root.resolve("portal/users.json"), root.resolve("portal/audit-vuota.log"), clock)).start("127.0.0.1", 0);
         PortalServer main = server;
         server = empty;
@@ -381,9 +383,48 @@ class PortalHttpTest {
     }
 
     @Test
+    void healthSaysWithoutLoginThatTheIndexIsReadableAndHowOldItIs() throws Exception {
+        Path index = root.resolve("reports/index.json");
+        Files.setLastModifiedTime(index, java.nio.file.attribute.FileTime.from(clock.instant().minus(Duration.ofHours(2))));
+        HttpResponse<String> r = get("/health", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+        com.fasterxml.jackson.databind.JsonNode json = Fixtures.JSON.readTree(r.body());
+        assertEquals("ok", json.path("status").asText());
+        assertTrue(json.path("index_readable").asBoolean());
+        assertEquals(7200, json.path("index_age_seconds").asLong(), r.body());
+        assertEquals(TERRITORIES.size() * 5, json.path("reports").asInt(), r.body());
+        assertFalse(r.body().contains(root.toString()), "no path of the server");
+    }
+
+    @Test
+    void healthAnswers503WhenTheIndexIsMissingOrBroken() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("senza-indice"));
+        PortalServer other = new PortalServer(PortalServer.Setup.of(Fixtures.config(root, List.of()), folder,
+                root.resolve("portal/users.json"), root.resolve("portal/audit-senza-indice.log"), clock)).start("127.0.0.1", 0);
+        PortalServer main = server;
+        server = other;
+        try {
+            HttpResponse<String> missing = get("/health", null);
+            assertEquals(503, missing.statusCode());
+            assertEquals("unavailable", Fixtures.JSON.readTree(missing.body()).path("status").asText());
+            assertFalse(Fixtures.JSON.readTree(missing.body()).path("index_readable").asBoolean(true));
+            Fixtures.write(folder.resolve("index.json"), "{\"reports\": [ troncato");
+            HttpResponse<String> broken = get("/health", null);
+            assertEquals(503, broken.statusCode(), broken.body());
+            assertTrue(broken.body().contains("not valid"), broken.body());
+            Fixtures.write(folder.resolve("index.json"), "{\"reports\": []}");
+            assertEquals(200, get("/health", null).statusCode(), "readable again once the nightly has written it");
+        } finally {
+            server = main;
+            other.stop();
+        }
+    }
+
+    @Test
     void withoutAUsersFileThereIsNoServer() {
         Path missing = root.resolve("nessuno/users.json");
-        Exception e = assertThrows(Exception.class, () -> PortalServer.Setup.of(Fixtures.config(), root.resolve("reports"), missing,
+        Exception e = assertThrows(Exception.class, () -> PortalServer.Setup.of(Fixtures.config(root, List.of()), root.resolve("reports"), missing,
                 root.resolve("audit.log"), clock));
         assertTrue(e.getMessage().contains("utenti"), e.getMessage());
     }

@@ -50,11 +50,17 @@ final class Exchange {
         return Request.getCookies(request).stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
     }
 
+    /** The client's address: the connection's, or the one a trusted proxy forwarded ({@link TrustedProxies}). */
     String ip() { return Request.getRemoteAddr(request); }
 
-    /** Over TLS, directly or behind a proxy that says so. */
+    /** Over TLS, directly or behind a trusted proxy that says so ({@link TrustedProxies}). */
     boolean secure() {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+        return request.isSecure();
+    }
+
+    /** The portal user, for the access log. */
+    void identify(String username) {
+        AccessLog.identify(request, username);
     }
 
     Viewer viewer() { return viewer; }

@@ -2,6 +2,7 @@ package it.cabina.portal.web;
 
 import it.cabina.portal.Passwords;
 import it.cabina.portal.Sessions;
+import it.cabina.portal.Tokens;
 import it.cabina.portal.User;
 import org.eclipse.jetty.http.HttpCookie;
 
@@ -33,7 +34,7 @@ final class LoginRoutes {
      * earlier form is kept: another tab (or the browser's own requests) must not make an open form stale.
      */
     private void renderLogin(Exchange x, String message, String username) {
-        String token = x.cookie(LOGIN_COOKIE).filter(t -> t.matches("[A-Za-z0-9_-]{43}")).orElseGet(Sessions::randomToken);
+        String token = x.cookie(LOGIN_COOKIE).filter(t -> t.matches("[A-Za-z0-9_-]{43}")).orElseGet(Tokens::random);
         x.addCookie(HttpCookie.build(LOGIN_COOKIE, token).path("/login").httpOnly(true).sameSite(HttpCookie.SameSite.STRICT)
                 .secure(x.secure()).build());
         pages.render(x, "login.jte", new Views.Login(new Views.PageContext("Accesso", null, null, token), message, username));
@@ -44,7 +45,7 @@ final class LoginRoutes {
         String password = x.form("password");
         String from = x.ip();
         String token = x.form("_csrf");
-        if (token == null || !token.equals(x.cookie(LOGIN_COOKIE).orElse(null))) {
+        if (!Tokens.matches(x.cookie(LOGIN_COOKIE).orElse(null), token)) {
             setup.audit().record("LOGIN_REFUSED", username, from, null, 403);
             x.status(403);
             renderLogin(x, "La pagina di accesso era scaduta: inserisci di nuovo le credenziali.", username);
@@ -83,7 +84,7 @@ final class LoginRoutes {
     }
 
     void logout(Exchange x, Viewer viewer) throws Exception {
-        if (!viewer.session().csrfToken().equals(x.form("_csrf"))) {
+        if (!Tokens.matches(viewer.session().csrfToken(), x.form("_csrf"))) {
             setup.audit().record("LOGOUT_REFUSED", viewer.user().username(), x.ip(), null, 403);
             throw new Refusal(403, "Richiesta non valida", "La richiesta non proviene da una pagina del portale.");
         }

@@ -1,6 +1,8 @@
 package it.cabina.portal.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.portal.AuditLog;
+import it.cabina.portal.IndexHealth;
 import it.cabina.portal.LoginThrottle;
 import it.cabina.portal.PublishedData;
 import it.cabina.portal.ReportFiles;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The report portal: server-rendered pages over what the nightly writes in the reports folder. Every page but the login
@@ -39,17 +42,19 @@ public final class PortalServer {
 
     /** What the server works on. */
     public record Setup(Path reportsDir, UsersFile users, TerritoryAccess access, Sessions sessions, LoginThrottle throttle,
-                        AuditLog audit) {
+                        AuditLog audit, Path accessLog, List<String> trustedProxies, Clock clock) {
 
         /** From the configuration, with the folders and files chosen on the command line. */
         public static Setup of(CabinaConfig config, Path reportsDir, Path usersFile, Path auditLog, Clock clock) {
             CabinaConfig.Portal p = config.portal();
             return new Setup(reportsDir, new UsersFile(usersFile), TerritoryAccess.of(config),
                     new Sessions(p.sessionLifetime(), clock),
-                    new LoginThrottle(p.failuresBeforeDelay(), p.failureDelay(), p.maxFailureDelay(), clock),
-                    new AuditLog(auditLog, clock));
+                    new LoginThrottle(p.failuresBeforeDelay(), p.failureDelay(), p.maxFailureDelay(), p.maxTrackedFailures(), clock),
+                    new AuditLog(auditLog, clock), p.accessLog(), p.trustedProxies(), clock);
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Setup setup;
     private final Pages pages = new Pages();
@@ -58,13 +63,16 @@ public final class PortalServer {
     private final ReportListPage listPage;
     private final DashboardRoute dashboardRoute;
     private final DownloadRoute downloadRoute;
+    private final ReportIndex index;
+    private final TrustedProxies proxies;
     private Server server;
     private ServerConnector connector;
 
     public PortalServer(Setup setup) {
         this.setup = setup;
         ReportFiles files = new ReportFiles(setup.reportsDir());
-        ReportIndex index = new ReportIndex(files.root());
+        this.index = new ReportIndex(files.root());
+        this.proxies = new TrustedProxies(setup.trustedProxies());
         PublishedData data = new PublishedData(files);
         this.listPage = new ReportListPage(index, new StatusPanels(data, setup.access()));
         this.dashboardRoute = new DashboardRoute(data, index, setup.audit());
@@ -85,10 +93,12 @@ public final class PortalServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        if (!proxies.isEmpty()) http.addCustomizer(proxies);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
+        server.setRequestLog(AccessLog.to(setup.accessLog()));
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -148,7 +158,12 @@ public final class PortalServer {
             return;
         }
         x.header("Cache-Control", "no-store");
+        if (path.equals("/health") && get) {
+            health(x);
+            return;
+        }
         x.viewer(currentViewer(x));
+        if (x.viewer() != null) x.identify(x.viewer().user().username());
         if (path.equals("/login")) {
             if (get) loginRoutes.form(x);
             else if (post) loginRoutes.login(x);
@@ -173,6 +188,12 @@ public final class PortalServer {
         } else {
             throw Refusal.notFound();
         }
+    }
+
+    /** For monitoring, without login: whether index.json can be read and how old it is; 503 when it cannot. */
+    private void health(Exchange x) throws IOException {
+        IndexHealth health = IndexHealth.of(index, setup.clock());
+        x.status(health.readable() ? 200 : 503).send("application/json", JSON.writeValueAsString(health.asJson()));
     }
 
     private static Refusal notAllowed() {

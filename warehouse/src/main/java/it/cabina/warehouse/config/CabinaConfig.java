@@ -42,10 +42,18 @@ public record CabinaConfig(
     /**
      * Settings of the report portal ({@code portal:} in cabina.yaml). Paths are absolute.
      * After {@code failuresBeforeDelay} failed logins for a user name or an address, each further attempt waits
-     * {@code failureDelay}, doubled at every new failure up to {@code maxFailureDelay}.
+     * {@code failureDelay}, doubled at every new failure up to {@code maxFailureDelay}; at most
+     * {@code maxTrackedFailures} user names and addresses with failures are remembered at once.
+     * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are honoured only from {@code trustedProxies}
+     * (addresses or CIDR blocks, e.g. {@code 127.0.0.1}, {@code 10.0.0.0/8}, {@code ::1}).
      */
-    public record Portal(Path usersFile, Path auditLog, Duration sessionLifetime,
-                         int failuresBeforeDelay, Duration failureDelay, Duration maxFailureDelay) {}
+    public record Portal(Path usersFile, Path auditLog, Path accessLog, Duration sessionLifetime,
+                         int failuresBeforeDelay, Duration failureDelay, Duration maxFailureDelay, int maxTrackedFailures,
+                         List<String> trustedProxies) {
+        public Portal {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+    }
 
     /**
      * Settings of unattended runs ({@code operations} in cabina.yaml).
@@ -148,15 +156,25 @@ public record CabinaConfig(
     }
 
     private static Portal portal(Path home, JsonNode node, Path file) {
+        JsonNode proxiesNode = node.path("trusted_proxies");
+        if (!proxiesNode.isMissingNode() && !proxiesNode.isNull() && !proxiesNode.isArray()) {
+            throw new ConfigException(file + ": portal.trusted_proxies must be a list of addresses or CIDR blocks");
+        }
+        List<String> proxies = new ArrayList<>();
+        proxiesNode.forEach(v -> proxies.add(v.asText().strip()));
         Portal p = new Portal(
                 home.resolve(node.path("users_file").asText("data/portal/users.json")).normalize(),
                 home.resolve(node.path("audit_log").asText("data/portal/audit.log")).normalize(),
+                home.resolve(node.path("access_log").asText("data/portal/access.log")).normalize(),
                 Duration.ofMinutes(node.path("session_minutes").asLong(480)),
                 node.path("failed_logins_before_delay").asInt(3),
                 Duration.ofSeconds(node.path("failed_login_delay_seconds").asLong(2)),
-                Duration.ofSeconds(node.path("failed_login_max_delay_seconds").asLong(300)));
+                Duration.ofSeconds(node.path("failed_login_max_delay_seconds").asLong(300)),
+                node.path("failed_login_max_tracked").asInt(10_000),
+                proxies);
         if (p.sessionLifetime().isNegative() || p.sessionLifetime().isZero() || p.failuresBeforeDelay() < 1
-                || p.failureDelay().isNegative() || p.maxFailureDelay().compareTo(p.failureDelay()) < 0) {
+                || p.failureDelay().isNegative() || p.maxFailureDelay().compareTo(p.failureDelay()) < 0
+                || p.maxTrackedFailures() < 1) {
             throw new ConfigException(file + ": portal settings out of range: " + p);
         }
         return p;
