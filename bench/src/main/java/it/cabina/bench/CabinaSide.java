@@ -21,8 +21,9 @@ import java.util.List;
  *       two stages run them; prints {@code compute_seconds=…} (without JVM and session start) and {@code input_rows=…};</li>
  *   <li>{@code compute-warm WAREHOUSE AS_OF}: the same twice in one JVM; {@code compute_seconds=…} is the second time,
  *       when Spark's code is loaded and compiled (what the cold figure pays on top of it is the JVM's warm-up);</li>
- *   <li>{@code extras WAREHOUSE OUT}: writes the two operational tables the aggregates read and the analysts' export
- *       does not carry ({@code ledger_deliveries}, {@code quarantine}) as plain Parquet, for the reference engine.</li>
+ *   <li>{@code extras WAREHOUSE OUT}: writes the tables the aggregates read and the analysts' export does not carry
+ *       ({@code ledger_deliveries}, {@code quarantine}, the AFAM rows of silver {@code afam_unita_offerta}) as plain
+ *       Parquet, for the reference engine.</li>
  * </ul>
  */
 public final class CabinaSide {
@@ -67,7 +68,7 @@ public final class CabinaSide {
     }
 
     private static void extras(CabinaContext ctx, String out) {
-        for (Table t : List.of(Tables.LEDGER, Tables.QUARANTINE)) {
+        for (Table t : List.of(Tables.LEDGER, Tables.QUARANTINE, Table.silver("AFAM", "unita_offerta"))) {
             ctx.store().read(t).write().mode(SaveMode.Overwrite).parquet(out + "/" + t.name());
         }
     }

@@ -3,6 +3,7 @@ package it.cabina.bench;
 import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
+import it.cabina.etl.indicators.IndicatorView;
 import it.cabina.etl.indicators.IndicatorViews;
 import it.cabina.etl.model.SqlModels;
 import it.cabina.warehouse.config.CabinaConfig;
@@ -43,8 +44,7 @@ public final class DuckDbReference {
         boolean check = args.length > 3 && args[3].equals("--check");
         CabinaConfig config = CabinaConfig.load();
         Territory territory = Territory.load(config.comuniFile(), config.atsAsstFile(), config.ambitiFile(), config.regionCode());
-        IndicatorCatalog catalog = IndicatorCatalog.load(config.home().resolve("conf/indicators.yaml"),
-                CodeLists.load(config.codelistsDir()), IndicatorViews.names());
+        IndicatorCatalog catalog = IndicatorCatalog.load(config.home().resolve("conf/indicators.yaml"), CodeLists.load(config.codelistsDir()));
         Files.createDirectories(out);
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             exec(db, "set TimeZone = 'Europe/Rome'");
@@ -53,7 +53,7 @@ public final class DuckDbReference {
             registerInputs(db, export, extras, territory);
             int first = catalog.triennio().dal() - 1;
             runParameters(db, asOf, first, catalog.triennio().al(), config.flussoDeadlineDays());
-            for (String v : IndicatorViews.NAMES) exec(db, "create or replace view " + v + " as " + duck(SqlModels.read("indicators", v)));
+            for (IndicatorView v : catalog.views().all()) exec(db, "create or replace view " + v.name() + " as " + duck(v.sql()));
             exec(db, "create or replace table indicator_parts as " + duck(IndicatorEngine.partsSql(catalog)));
             long t1 = System.nanoTime();
             runParameters(db, asOf, first, asOf.getYear(), config.flussoDeadlineDays());
@@ -107,9 +107,17 @@ public final class DuckDbReference {
             Path dir = export.resolve(t.name());
             if (Files.isDirectory(dir)) exec(db, "create or replace view " + t.name() + " as select * from " + parquet(dir));
         }
-        for (Table t : List.of(Tables.LEDGER, Tables.QUARANTINE)) {
+        for (Table t : List.of(Tables.LEDGER, Tables.QUARANTINE, Table.silver("AFAM", "unita_offerta"))) {
             exec(db, "create or replace view " + t.name() + " as select * from " + parquet(extras.resolve(t.name())));
         }
+        exec(db, "create or replace table ref_authority (livello varchar, codice varchar, denominazione varchar, codice_padre varchar)");
+        List<String[]> authorities = new ArrayList<>();
+        for (String level : List.of("ATS", "ASST")) {
+            for (Territory.HealthAuthority a : territory.authorities(level)) {
+                authorities.add(new String[] {a.livello(), a.codice(), a.denominazione(), a.codicePadre()});
+            }
+        }
+        insert(db, "ref_authority", authorities);
         exec(db, "create or replace table ref_ambito (codice_ambito varchar, denominazione varchar, codice_asst varchar, codice_ats varchar)");
         exec(db, "create or replace table ref_ambito_comune (codice_ambito varchar, codice_istat varchar)");
         exec(db, "create or replace table " + IndicatorViews.LEVELS + " (codice_ambito varchar, livello varchar, territorio varchar)");

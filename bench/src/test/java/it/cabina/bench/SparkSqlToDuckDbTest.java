@@ -1,7 +1,9 @@
 package it.cabina.bench;
 
 import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.etl.indicators.IndicatorView;
 import it.cabina.etl.indicators.IndicatorViews;
+import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.etl.model.SqlModels;
 import it.cabina.warehouse.tables.Table;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ class SparkSqlToDuckDbTest {
 
     @Test
     void translatesEveryModelTheBenchmarkRuns() {
-        for (String v : IndicatorViews.NAMES) assertDoesNotThrow(() -> SparkSqlToDuckDb.translate(SqlModels.read("indicators", v)), v);
+        IndicatorViews views = IndicatorViews.load(CabinaConfig.load().home().resolve("conf/views"));
+        for (IndicatorView v : views.all()) assertDoesNotThrow(() -> SparkSqlToDuckDb.translate(v.sql()), v.name());
         for (Table t : AggregateBuilder.TABLES) {
             assertDoesNotThrow(() -> SparkSqlToDuckDb.translate(SqlModels.read("aggregates", t.name())), t.name());
         }
