@@ -3,10 +3,7 @@ package it.cabina.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.etl.pipeline.CabinaContext;
-import it.cabina.etl.pipeline.Progress;
-import it.cabina.etl.testing.IndicatorFixture;
 import it.cabina.reports.publish.ReportPublisher;
-import it.cabina.reports.publish.ReportStage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -32,9 +29,9 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The reports of the hand-made indicator fixture (IndicatorFixture: Saronno, Gallarate, Alto Milanese; run date
- * 2027-01-15), read back as a planner gets them: PDF text with PDFBox, XLSX cells with POI. The fixture's counts
- * are tiny, so they also show where small-cell protection applies and where it must not.
+ * The reports of the hand-made indicator fixture (PublishedFixture), read back as a planner gets them: PDF text with
+ * PDFBox, XLSX cells with POI. The fixture's counts are tiny, so they also show where small-cell protection applies
+ * and where it must not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishedReportsTest {
@@ -46,11 +43,11 @@ class PublishedReportsTest {
 
     @BeforeAll
     void publish() throws Exception {
-        Path tmp = Files.createTempDirectory("cabina-reports-test");
-        ctx = IndicatorFixture.build(tmp);
-        reports = tmp.resolve("reports");
-        published = ReportStage.publish(ctx, Progress.silent());
-        service = ReportService.open(ctx);
+        PublishedFixture fixture = PublishedFixture.get();
+        ctx = fixture.ctx();
+        reports = fixture.reports();
+        published = fixture.published();
+        service = fixture.service();
     }
 
     @Test

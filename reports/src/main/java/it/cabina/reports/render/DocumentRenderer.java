@@ -13,10 +13,11 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +28,8 @@ import java.util.TimeZone;
 
 /**
  * Fills a report's parts and exports them: the PDF is the page template {@code common/documento} with the parts as
- * subreports one after the other (fonts embedded), the XLSX an information sheet followed by one sheet per part or
- * per section of a part (numbers as numeric cells).
+ * subreports one after the other (archival and tagged: {@link ArchivalPdf}), the XLSX an information sheet followed
+ * by one sheet per part or per section of a part (numbers as numeric cells).
  */
 public final class DocumentRenderer {
     public static final Locale ITALIAN = Locale.ITALY;
@@ -74,13 +75,15 @@ public final class DocumentRenderer {
                 new JRMapCollectionDataSource(new ArrayList<>(parts)));
         JRPdfExporter exporter = new JRPdfExporter();
         exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
-        conf.setMetadataTitle(doc.title() + " — " + doc.territoryName() + " — " + doc.periodLabel());
-        conf.setMetadataAuthor("Cabina di Regia per l'integrazione socio-sanitaria");
-        conf.setMetadataCreator("Cabina");
-        exporter.setConfiguration(conf);
+        ByteArrayOutputStream exported = new ByteArrayOutputStream(256 * 1024);
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(exported));
+        exporter.setConfiguration(ArchivalPdf.configuration(doc));
         exporter.exportReport();
+        try {
+            out.write(ArchivalPdf.withoutCidSets(exported.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void exportXlsx(ReportDocument doc, OutputStream out) throws JRException {

@@ -32,14 +32,8 @@ public final class WarmUp {
     /** @return what failed, per template (empty when everything rendered); a failure never stops a run */
     public static List<String> render(Templates templates, List<String> names) {
         List<String> problems = new ArrayList<>();
-        List<Part> parts = new ArrayList<>();
-        for (String name : names) {
-            JasperReport template = templates.get(name);
-            parts.add(new Part(name, "Prova " + parts.size(), null, rows(template), parameters(template), false));
-        }
         DocumentRenderer renderer = new DocumentRenderer(templates, "01/01/2026 alle 00:00");
-        ReportDocument doc = new ReportDocument(new ReportKey(ReportKind.CRUSCOTTO, "2026", "REGIONE", "PROVA"),
-                "Prova", "Regione", "2026", List.of("Prova"), parts);
+        ReportDocument doc = document(templates, names);
         for (int round = 0; round < ROUNDS && problems.isEmpty(); round++) {
             for (Format format : Format.values()) {
                 try {
@@ -50,6 +44,17 @@ public final class WarmUp {
             }
         }
         return problems;
+    }
+
+    /** A document with one part per template, each filled with a few rows of placeholder values. */
+    public static ReportDocument document(Templates templates, List<String> names) {
+        List<Part> parts = new ArrayList<>();
+        for (String name : names) {
+            JasperReport template = templates.get(name);
+            parts.add(new Part(name, "Prova " + parts.size(), null, rows(template), parameters(template), false));
+        }
+        return new ReportDocument(new ReportKey(ReportKind.CRUSCOTTO, "2026", "REGIONE", "PROVA"),
+                "Prova", "Regione", "2026", List.of("Prova"), parts);
     }
 
     private static List<Map<String, Object>> rows(JasperReport template) {
