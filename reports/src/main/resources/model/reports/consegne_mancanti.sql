@@ -4,8 +4,8 @@ with due as (
   select a.codice_ambito, s.codice_semestre, s.data_inizio,
          date_add(s.data_fine, p.scadenza_flusso_giorni) as scadenza, p.as_of
   from dim_ambito a
-  cross join parametri_report p
-  join dim_semester s on s.anno >= p.anno_dal and s.data_fine < p.as_of
+  cross join run_parameters p
+  join dim_semester s on s.anno >= p.triennio_dal and s.data_fine < p.as_of
   where a.corrente and a.origine = 'RIFERIMENTO'
 ),
 received as (

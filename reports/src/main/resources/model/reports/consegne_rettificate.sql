@@ -13,6 +13,6 @@ select 'FLUSSO' as fonte, p.sender as codice_ambito, s.codice_semestre, p.prima_
        p.prima_consegna <= date_add(s.data_fine, r.scadenza_flusso_giorni) as prima_puntuale
 from per_semester p
 join dim_semester s on s.data_inizio = p.period_from
-cross join parametri_report r
+cross join run_parameters r
 where p.rettifiche > 0
 order by s.codice_semestre, p.sender

@@ -3,8 +3,8 @@ package it.cabina.bench;
 import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
-import it.cabina.etl.pipeline.CabinaContext;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.spark.SparkSessions;
 import it.cabina.warehouse.tables.Table;
@@ -63,7 +63,7 @@ public final class CabinaSide {
             if (round < rounds) System.out.printf("round_%d_seconds=%.3f%n", round, seconds);
         }
         long rows = 0;
-        for (Table t : Tables.STAR) if (ctx.store().exists(t)) rows += ctx.store().read(t).count();
+        for (Table t : Tables.star()) if (ctx.store().exists(t)) rows += ctx.store().read(t).count();
         System.out.printf("compute_seconds=%.3f%ninput_rows=%d%n", seconds, rows);
     }
 

@@ -5,7 +5,7 @@ import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.indicators.IndicatorView;
 import it.cabina.etl.indicators.IndicatorViews;
-import it.cabina.etl.model.SqlModels;
+import it.cabina.warehouse.model.SqlModels;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.reference.CodeLists;
 import it.cabina.warehouse.reference.Territory;
@@ -59,7 +59,7 @@ public final class DuckDbReference {
             runParameters(db, asOf, first, asOf.getYear(), config.flussoDeadlineDays());
             exec(db, "create or replace view semestri as " + duck(AggregateBuilder.SEMESTRI_SQL));
             exec(db, "create or replace view livelli as " + duck(AggregateBuilder.livelliSql(territory.regionCode())));
-            for (Table t : AggregateBuilder.TABLES) {
+            for (Table t : Tables.aggregates()) {
                 long ta = System.nanoTime();
                 exec(db, "copy (" + duck(SqlModels.read("aggregates", t.name())) + ") to '" + out.resolve(t.name() + ".parquet")
                         + "' (format parquet)");
@@ -103,7 +103,7 @@ public final class DuckDbReference {
     }
 
     private static void registerInputs(Connection db, Path export, Path extras, Territory territory) throws SQLException {
-        for (Table t : Tables.STAR) {
+        for (Table t : Tables.star()) {
             Path dir = export.resolve(t.name());
             if (Files.isDirectory(dir)) exec(db, "create or replace view " + t.name() + " as select * from " + parquet(dir));
         }

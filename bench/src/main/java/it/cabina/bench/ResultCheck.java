@@ -38,7 +38,7 @@ final class ResultCheck {
 
     List<String> run() throws SQLException {
         List<String> problems = new ArrayList<>(indicators());
-        for (Table t : AggregateBuilder.TABLES) problems.addAll(aggregate(t.name()));
+        for (Table t : Tables.aggregates()) problems.addAll(aggregate(t.name()));
         return problems;
     }
 

@@ -4,7 +4,7 @@ import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.indicators.IndicatorView;
 import it.cabina.etl.indicators.IndicatorViews;
 import it.cabina.warehouse.config.CabinaConfig;
-import it.cabina.etl.model.SqlModels;
+import it.cabina.warehouse.model.SqlModels;
 import it.cabina.warehouse.tables.Table;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class SparkSqlToDuckDbTest {
     void translatesEveryModelTheBenchmarkRuns() {
         IndicatorViews views = IndicatorViews.load(CabinaConfig.load().home().resolve("conf/views"));
         for (IndicatorView v : views.all()) assertDoesNotThrow(() -> SparkSqlToDuckDb.translate(v.sql()), v.name());
-        for (Table t : AggregateBuilder.TABLES) {
+        for (Table t : Tables.aggregates()) {
             assertDoesNotThrow(() -> SparkSqlToDuckDb.translate(SqlModels.read("aggregates", t.name())), t.name());
         }
         assertDoesNotThrow(() -> SparkSqlToDuckDb.translate(AggregateBuilder.SEMESTRI_SQL));

@@ -1,7 +1,7 @@
 package it.cabina.cli;
 
 import it.cabina.etl.export.AnalystExport;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.spark.SparkSessions;
 import it.cabina.warehouse.tables.DeltaStore;

@@ -1,9 +1,9 @@
 package it.cabina.cli;
 
 import it.cabina.etl.ops.Housekeeping;
-import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.pipeline.NightlyResult;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.Progress;
 import it.cabina.etl.pipeline.RunLock;
 import it.cabina.warehouse.config.CabinaConfig;
 import picocli.CommandLine.Command;

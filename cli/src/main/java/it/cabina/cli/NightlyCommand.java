@@ -1,11 +1,11 @@
 package it.cabina.cli;
 
 import it.cabina.etl.landing.LedgerEntry;
-import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.pipeline.Nightly;
 import it.cabina.etl.pipeline.NightlyOptions;
 import it.cabina.etl.pipeline.NightlyResult;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.Progress;
 import it.cabina.etl.pipeline.RunLock;
 import it.cabina.etl.pseudonym.PseudonymKey;
 import it.cabina.reports.publish.ReportStage;

@@ -1,7 +1,7 @@
 package it.cabina.cli;
 
-import it.cabina.etl.pipeline.CabinaContext;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
 import it.cabina.reports.Format;
 import it.cabina.reports.ReportKey;
 import it.cabina.reports.ReportKind;

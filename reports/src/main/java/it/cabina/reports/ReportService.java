@@ -2,7 +2,7 @@ package it.cabina.reports;
 
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
-import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.context.CabinaContext;
 import it.cabina.reports.cruscotto.CruscottoReport;
 import it.cabina.reports.data.Periods;
 import it.cabina.reports.data.ReportData;
@@ -64,7 +64,7 @@ public final class ReportService {
         // the report engine starts up (fonts, exporters, charts) while Spark reads the data
         CompletableFuture<List<String>> warmUp = CompletableFuture.supplyAsync(() -> WarmUp.render(COMPILED, TEMPLATES));
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        ReportData data = ReportData.read(ctx, settings, catalog.triennio().dal());
+        ReportData data = ReportData.read(ctx, settings, catalog.triennio());
         ReportService service = new ReportService(data, catalog, settings, ctx, Instant.now());
         service.warmUpProblems = warmUp.join();
         return service;

@@ -1,7 +1,7 @@
 package it.cabina.reports;
 
-import it.cabina.etl.pipeline.CabinaContext;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
 import it.cabina.etl.testing.IndicatorFixture;
 import it.cabina.reports.publish.ReportPublisher;
 import it.cabina.reports.publish.ReportStage;

@@ -2,9 +2,13 @@ package it.cabina.etl.aggregates;
 
 import it.cabina.etl.indicators.IndicatorViews;
 import it.cabina.etl.model.ModelBuilder;
-import it.cabina.etl.model.SqlModels;
-import it.cabina.etl.pipeline.CabinaContext;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.model.RunParameters;
+import it.cabina.warehouse.model.Model;
+import it.cabina.warehouse.model.ModelFolder;
+import it.cabina.warehouse.model.Models;
+import it.cabina.warehouse.model.SqlModels;
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -27,10 +31,6 @@ import java.util.Optional;
  * ({@link AggregateInputs}).
  */
 public final class AggregateBuilder {
-    public static final List<Table> TABLES = List.of(Tables.AGG_CASI, Tables.AGG_VALUTAZIONI, Tables.AGG_PROGETTI,
-            Tables.AGG_DIMISSIONI, Tables.AGG_PRESTAZIONI, Tables.AGG_SPESA, Tables.AGG_UNITA, Tables.AGG_QUALITA,
-            Tables.AGG_CONSEGNE);
-
     /** View {@code semestri}: the semesters shown, from January of {@code anno_dal} to the one holding the run date. */
     public static final String SEMESTRI_SQL = "select codice_semestre, anno, semestre, data_inizio, data_fine from dim_semester "
             + "where data_inizio >= make_date((select anno_dal from run_parameters), 1, 1) "
@@ -44,41 +44,30 @@ public final class AggregateBuilder {
         this.progress = progress;
     }
 
-    /** The view {@code livelli}: each current Ambito with every territory it rolls up to (itself, ASST, ATS, region). */
-    public static void registerLevels(CabinaContext ctx) {
-        ctx.spark().sql(livelliSql(ctx.territory().regionCode())).createOrReplaceTempView("livelli");
-    }
-
-    /**
-     * Writes every aggregate whose inputs changed since it was computed (the nightly).
-     * @param firstYear the first year shown (semesters from its January to the one holding the run date)
-     */
-    public void build(LocalDate asOf, int firstYear) {
-        build(asOf, firstYear, true);
+    /** Writes every aggregate whose inputs changed since it was computed (the nightly). */
+    public void build(RunParameters params) {
+        build(params, true);
     }
 
     /** Computes and writes every aggregate, whatever it was computed from (the benchmark measures the whole work). */
-    public void rebuild(LocalDate asOf, int firstYear) {
-        build(asOf, firstYear, false);
+    public void rebuild(RunParameters params) {
+        build(params, false);
     }
 
-    private void build(LocalDate asOf, int firstYear, boolean keepUnchanged) {
+    private void build(RunParameters params, boolean keepUnchanged) {
         SparkSession spark = ctx.spark();
-        IndicatorViews.registerInputs(ctx, asOf, firstYear, asOf.getYear());
+        IndicatorViews.registerInputs(ctx, params);
         ModelBuilder.registerSilverViews(ctx); // agg_qualita counts the AFAM rows loaded, by the territory they declare
         ctx.store().readOrEmpty(Tables.QUARANTINE, it.cabina.etl.quality.Quarantine.SCHEMA).createOrReplaceTempView("quarantine");
-        spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf), firstYear, asOf.getYear(), ctx.config().flussoDeadlineDays())),
-                new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType)
-                        .add("anno_al", DataTypes.IntegerType).add("scadenza_flusso_giorni", DataTypes.IntegerType))
-                .createOrReplaceTempView("run_parameters");
         spark.sql(SEMESTRI_SQL).createOrReplaceTempView("semestri");
-        registerLevels(ctx);
         AggregateInputs aggregateInputs = new AggregateInputs(spark, ctx.store());
+        ModelFolder aggregates = Models.aggregates();
         List<Planned> toWrite = new ArrayList<>();
-        for (Table t : TABLES) {
-            String sql = SqlModels.read("aggregates", t.name());
+        for (Model m : aggregates.models()) {
+            Table t = Table.gold(m.name());
+            String sql = aggregates.sql(m);
             Optional<String> inputs = aggregateInputs.of(sql);
-            if (keepUnchanged && inputs.isPresent() && inputs.equals(ctx.store().lastNote(t))) {
+            if (keepUnchanged && m.keep() == Model.Keep.WHEN_INPUTS_UNCHANGED && inputs.isPresent() && inputs.equals(ctx.store().lastNote(t))) {
                 progress.accept(String.format("  gold %-24s invariata (ingressi come al calcolo precedente)", t.name()));
                 continue;
             }
@@ -97,12 +86,4 @@ public final class AggregateBuilder {
 
     /** An aggregate to write: its SQL and the note of its inputs (null when they cannot be stamped). */
     private record Planned(Table table, String sql, String inputs) {}
-
-    /** View {@code livelli}: every current Ambito at its four levels (Ambito, ASST, ATS, Region). */
-    public static String livelliSql(String regionCode) {
-        return "select codice_ambito, 'AMBITO' as livello, codice_ambito as territorio from dim_ambito where corrente "
-                + "union all select codice_ambito, 'ASST', codice_asst from dim_ambito where corrente and codice_asst is not null "
-                + "union all select codice_ambito, 'ATS', codice_ats from dim_ambito where corrente and codice_ats is not null "
-                + "union all select codice_ambito, 'REGIONE', '" + regionCode.replace("'", "") + "' from dim_ambito where corrente";
-    }
 }

@@ -1,6 +1,6 @@
 package it.cabina.etl.aggregates;
 
-import it.cabina.etl.model.SqlModels;
+import it.cabina.warehouse.model.SqlModels;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 final class AggregateInputs {
     /** Views of a few hundred rows, derived from the run date and the territory: compared by content. */
     static final List<String> SMALL_VIEWS = List.of("livelli", "semestri");
-    private static final Map<String, Table> STAR = Tables.STAR.stream().collect(Collectors.toMap(Table::name, Function.identity()));
+    private static final Map<String, Table> STAR = Tables.star().stream().collect(Collectors.toMap(Table::name, Function.identity()));
 
     private final SparkSession spark;
     private final DeltaStore store;

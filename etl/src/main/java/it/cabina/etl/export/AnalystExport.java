@@ -59,8 +59,8 @@ public final class AnalystExport {
         Path staging = new Path(target.getParent(), "." + target.getName() + ".incoming");
         Path previous = new Path(target.getParent(), "." + target.getName() + ".previous");
         fs.delete(staging, true);
-        List<Table> tables = new ArrayList<>(Tables.STAR);
-        tables.addAll(AggregateBuilder.TABLES);
+        List<Table> tables = new ArrayList<>(Tables.star());
+        tables.addAll(Tables.aggregates());
         tables.removeIf(t -> !store.exists(t));
         List<Long> counts = Concurrently.map(tables, Concurrently.SPARK_QUERIES, t -> export(fs, t, target, staging));
         Map<String, Long> rows = new LinkedHashMap<>();

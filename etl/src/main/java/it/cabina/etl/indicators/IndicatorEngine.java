@@ -2,7 +2,8 @@ package it.cabina.etl.indicators;
 
 import it.cabina.etl.indicators.IndicatorCatalog.Indicator;
 import it.cabina.etl.indicators.IndicatorCatalog.Side;
-import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.model.RunParameters;
 import it.cabina.warehouse.config.ConfigException;
 import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.Tables;
@@ -74,17 +75,21 @@ public final class IndicatorEngine {
      */
     public Dataset<Row> compute(String runId, LocalDate asOf) {
         SparkSession spark = ctx.spark();
-        int first = catalog.triennio().dal() - 1;
-        int last = Math.max(first, Math.min(catalog.triennio().al(), asOf.getYear()));
-        catalog.views().register(ctx, asOf, first, last);
+        RunParameters params = RunParameters.of(ctx, asOf, catalog.triennio().dal(), catalog.triennio().al());
+        int first = params.firstYear();
+        int last = params.lastYear();
+        catalog.views().register(ctx, params);
         Map<String, Map<Key, Double>> parts = computeParts(analysedViewQueries());
         Map<String, Map<Key, Double>> baseRows = new HashMap<>();
         for (Indicator i : catalog.indicators()) {
             for (String v : i.views()) baseRows.put(v, parts.getOrDefault(IndicatorParts.rowsId(v), Map.of()));
         }
-        List<List<String>> levels = IndicatorViews.levels(ctx);
+        // the Ambiti of the territory reference with the territories they count in, and so every territory computed
+        List<List<String>> levels = spark.sql("select codice_ambito, livello, territorio from " + IndicatorViews.LEVELS
+                + " where riferimento").collectAsList().stream().map(r -> List.of(r.getString(0), r.getString(1), r.getString(2))).toList();
         List<Key> grid = new ArrayList<>();
-        for (List<String> territory : IndicatorViews.territories(ctx)) {
+        for (List<String> territory : levels.stream().map(l -> l.subList(1, 3)).distinct()
+                .sorted(java.util.Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1))).toList()) {
             for (int y = first; y <= last; y++) grid.add(new Key(territory.get(0), territory.get(1), y));
         }
         Timestamp now = Timestamp.from(Instant.now());

@@ -1,6 +1,6 @@
 package it.cabina.etl.indicators;
 
-import it.cabina.etl.model.SqlModels;
+import it.cabina.warehouse.model.SqlModels;
 import it.cabina.warehouse.config.ConfigException;
 
 import java.io.IOException;

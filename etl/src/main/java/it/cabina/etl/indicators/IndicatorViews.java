@@ -1,7 +1,10 @@
 package it.cabina.etl.indicators;
 
+import it.cabina.etl.model.GoldViews;
 import it.cabina.etl.model.ReferenceViews;
-import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.model.RunParameters;
+import it.cabina.warehouse.model.Models;
+import it.cabina.etl.context.CabinaContext;
 import it.cabina.warehouse.config.ConfigException;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -31,10 +34,8 @@ import java.util.stream.Stream;
  * parameters. A view may read another view; they are registered in dependency order. Adding a view is adding a file.
  */
 public final class IndicatorViews {
-    /** The view of every reference Ambito with each territory it counts in (itself, its ASST, its ATS, the region). */
-    public static final String LEVELS = "ambito_livelli";
-    /** The one-row view of the run's values: {@code as_of}, {@code anno_dal}, {@code anno_al}. */
-    public static final String RUN_PARAMETERS = "run_parameters";
+    /** The roll-up of territories (model/gold/models.yaml): every Ambito with each territory it counts in. */
+    public static final String LEVELS = "livelli";
 
     private final Map<String, IndicatorView> byName;
 
@@ -68,10 +69,10 @@ public final class IndicatorViews {
     /** What a view may read besides other views: the star schema, the ledger, the reference and the run's values. */
     static Set<String> readableNames() {
         Set<String> out = new TreeSet<>(ReferenceViews.NAMES);
-        Tables.STAR.forEach(t -> out.add(t.name()));
+        Tables.star().forEach(t -> out.add(t.name()));
         out.add(Tables.LEDGER.name());
-        out.add(RUN_PARAMETERS);
-        out.add(LEVELS);
+        out.add(RunParameters.VIEW);
+        Models.gold().views().forEach(v -> out.add(v.name()));
         return out;
     }
 
@@ -117,31 +118,12 @@ public final class IndicatorViews {
         return byName.get(view).ambitoKeys();
     }
 
-    /** The rows of {@link #LEVELS}: every reference Ambito with each territory it counts in (itself, ASST, ATS, region). */
-    static List<List<String>> levels(CabinaContext ctx) {
-        List<List<String>> levels = new ArrayList<>();
-        for (var a : ctx.territory().ambiti()) {
-            levels.add(List.of(a.codice(), "AMBITO", a.codice()));
-            levels.add(List.of(a.codice(), "ASST", a.codiceAsst()));
-            levels.add(List.of(a.codice(), "ATS", a.codiceAts()));
-            levels.add(List.of(a.codice(), "REGIONE", ctx.territory().regionCode()));
-        }
-        return levels;
-    }
-
-    /** Every territory an indicator is computed for, as (livello, territorio), sorted. */
-    static List<List<String>> territories(CabinaContext ctx) {
-        return levels(ctx).stream().map(l -> l.subList(1, 3)).distinct()
-                .sorted(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1))).toList();
-    }
-
     /**
      * Registers the inputs ({@link #registerInputs}) and the views; a view whose columns differ from its header's is a
      * configuration error naming the file.
-     * @param firstYear first year computed (the year before the triennium, so that its first year has a previous value)
      */
-    public void register(CabinaContext ctx, LocalDate asOf, int firstYear, int lastYear) {
-        registerInputs(ctx, asOf, firstYear, lastYear);
+    public void register(CabinaContext ctx, RunParameters params) {
+        registerInputs(ctx, params);
         SparkSession spark = ctx.spark();
         for (IndicatorView v : byName.values()) {
             var rows = spark.sql(v.sql());
@@ -160,19 +142,16 @@ public final class IndicatorViews {
         }
     }
 
-    /** Registers what views read: the gold tables, the ledger, the reference, the run parameters and {@link #LEVELS}. */
-    public static void registerInputs(CabinaContext ctx, LocalDate asOf, int firstYear, int lastYear) {
-        SparkSession spark = ctx.spark();
-        List<Table> tables = new ArrayList<>(Tables.STAR);
+    /**
+     * Registers what views read: the gold tables, the ledger, the reference, {@code run_parameters} and the gold views
+     * ({@code livelli}).
+     */
+    public static void registerInputs(CabinaContext ctx, RunParameters params) {
+        List<Table> tables = new ArrayList<>(Tables.star());
         tables.add(Tables.LEDGER);
         ctx.store().registerViews(tables.stream().filter(ctx.store()::exists).toList());
         ReferenceViews.register(ctx);
-        spark.createDataFrame(List.of(RowFactory.create(Date.valueOf(asOf), firstYear, lastYear)),
-                new StructType().add("as_of", DataTypes.DateType).add("anno_dal", DataTypes.IntegerType).add("anno_al", DataTypes.IntegerType))
-                .createOrReplaceTempView(RUN_PARAMETERS);
-        List<Row> levels = new ArrayList<>();
-        for (List<String> l : levels(ctx)) levels.add(RowFactory.create(l.toArray()));
-        spark.createDataFrame(levels, new StructType().add("codice_ambito", DataTypes.StringType)
-                .add("livello", DataTypes.StringType).add("territorio", DataTypes.StringType)).createOrReplaceTempView(LEVELS);
+        params.register(ctx.spark());
+        GoldViews.register(ctx);
     }
 }

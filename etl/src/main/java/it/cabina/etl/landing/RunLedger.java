@@ -1,6 +1,6 @@
 package it.cabina.etl.landing;
 
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Tables;
 import org.apache.spark.sql.Row;

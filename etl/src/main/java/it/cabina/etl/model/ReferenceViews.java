@@ -1,6 +1,6 @@
 package it.cabina.etl.model;
 
-import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.context.CabinaContext;
 import it.cabina.warehouse.reference.CodeList;
 import it.cabina.warehouse.reference.Territory;
 import org.apache.spark.sql.Row;

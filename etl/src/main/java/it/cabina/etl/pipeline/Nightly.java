@@ -1,8 +1,10 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
+
 import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.export.AnalystExport;
-import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.landing.CheckedDelivery;
 import it.cabina.etl.landing.Intake;
@@ -12,10 +14,10 @@ import it.cabina.etl.landing.Ledger;
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.landing.RunLedger;
 import it.cabina.etl.model.ModelBuilder;
+import it.cabina.etl.model.SilverBuilder;
 import it.cabina.etl.ops.Housekeeping;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.quality.Quarantine;
-import it.cabina.etl.sources.FileCountsCollector;
 import it.cabina.etl.sources.SourceLoader;
 import it.cabina.warehouse.reference.Territory;
 import it.cabina.warehouse.tables.Tables;
@@ -34,10 +36,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The nightly job as a straight list of stages: intake (discover, validate, decide) → load each source into bronze
- * and quarantine → record the ledger (one commit) → move deliveries aside → rebuild silver and gold.
+ * The nightly job as a list of named stages ({@link #stages}): intake (discover, validate, decide) → recovery of
+ * interrupted runs → load each source into bronze and quarantine → record the ledger (one commit) and move deliveries
+ * aside → silver → gold → indicators → aggregates → checks of the model → publication → export → housekeeping.
  * Nothing is visible as loaded until the ledger commit; a run stopped before it is redone by the next run
- * ({@link Recovery}). One run at a time per warehouse ({@link RunLock}); each stage's time and counts go to the run ledger.
+ * ({@link Recovery}). One run at a time per warehouse ({@link RunLock}); each stage's time and counts go to the run
+ * ledger. {@link NightlyOptions#until()} stops after a stage.
  */
 public final class Nightly {
     private final CabinaContext ctx;
@@ -69,14 +73,16 @@ public final class Nightly {
                 + " warehouse=" + ctx.config().warehouse());
         int firstStage = progress.stages().size(); // a Progress may have seen earlier runs
         var hadoop = ctx.spark().sparkContext().hadoopConfiguration();
+        // a broken catalogue or view stops the run before it loads anything
+        var catalog = IndicatorEngine.catalog(ctx);
         Preflight.check(hadoop, ctx.config().landing(), ctx.config().export(), runId);
         try (RunLock lock = RunLock.acquire(hadoop, ctx.config().warehouse(), runId, ctx.config().operations(), progress)) {
+            RunState run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog);
             try {
-                return run(options, runId, now, t0, asOf, lock, firstStage);
+                return run(run);
             } catch (RuntimeException | Error e) {
                 try {
-                    new RunLedger(ctx.store()).failed(runId, Instant.now(), asOf, (System.nanoTime() - t0) / 1e9,
-                            progress.stages().subList(firstStage, progress.stages().size()), String.valueOf(e.getMessage()));
+                    new RunLedger(ctx.store()).failed(runId, Instant.now(), asOf, (System.nanoTime() - t0) / 1e9, stagesOf(run), String.valueOf(e.getMessage()));
                 } catch (RuntimeException ledgerDown) {
                     e.addSuppressed(ledgerDown);
                 }
@@ -85,124 +91,159 @@ public final class Nightly {
         }
     }
 
-    private NightlyResult run(NightlyOptions options, String runId, Instant now, long t0, LocalDate asOf, RunLock lock, int firstStage) {
-        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx); // a broken catalogue stops the run before it loads anything
-        Path landing = new Path(ctx.config().landing());
-        LandingFiles files = new LandingFiles(ctx.spark().sparkContext().hadoopConfiguration());
-        Ledger ledger = new Ledger(ctx.store());
-        LandingIntake landingIntake = new LandingIntake(files, ctx.rules(), ctx::knownSender, progress);
-
-        Intake intake = progress.stage("Ricezione e verifica delle consegne", () -> {
-            Intake in = io(() -> landingIntake.intake(landing, ledger.known(), runId, now, options.asOf()));
-            progress.count("consegne_da_caricare", in.accepted().size());
-            progress.count("consegne_decise", in.decided().size());
-            progress.count("consegne_rimandate", in.deferred().size());
-            return in;
-        });
-        progress.accept(String.format("  %d consegne da caricare, %d già decise (respinte o duplicate), %d rimandate (dopo il %s)",
-                intake.accepted().size(), intake.decided().size(), intake.deferred().size(), asOf));
-
-        FileCountsCollector counts = new FileCountsCollector();
-        RunLedger runs = new RunLedger(ctx.store());
-        Map<String, List<String>> unfinishedRuns = runs.unfinished();
-        if (!unfinishedRuns.isEmpty()) {
-            progress.accept("Ripresa dopo " + unfinishedRuns.size() + " esecuzioni interrotte " + unfinishedRuns.keySet()
-                    + ": le loro consegne si ricaricano da capo e silver e gold si ricalcolano");
-            progress.stage("Ripresa delle esecuzioni interrotte", () -> {
-                progress.count("consegne_ripulite", new Recovery(ctx).clean(unfinishedRuns, ledger));
-                progress.count("esecuzioni_riprese", unfinishedRuns.size());
-                return null;
-            });
-        }
-        runs.started(runId, now, asOf, intake.accepted().stream().map(d -> d.delivery().name()).toList(), lock.takenOver());
-        if (!intake.accepted().isEmpty()) {
-            progress.stage("Caricamento bronze e scarti", () -> {
-                Set<String> comuni = ctx.territory().comuni().stream().map(Territory.Comune::codiceIstat).collect(Collectors.toSet());
-                Quarantine quarantine = new Quarantine(ctx.store());
-                for (String source : CabinaContext.SOURCES) {
-                    List<CheckedDelivery> batch = intake.accepted().stream().filter(d -> d.source().equals(source)).toList();
-                    new SourceLoader(ctx.store(), ctx.rules().get(source), ctx.codeLists(), comuni, pseudonymizer, quarantine, progress)
-                            .load(batch, counts);
+    private NightlyResult run(RunState run) {
+        for (Stage stage : stages()) {
+            if (stage.when().test(run)) {
+                try {
+                    progress.stage(stage.name(), () -> {
+                        stage.work().accept(run);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    if (stage.onFailure() == Stage.FailurePolicy.STOP_RUN) throw e;
+                    String warning = stage.name() + " non riuscita: " + e.getMessage();
+                    run.warnings.add(warning);
+                    progress.accept("ATTENZIONE: " + warning + " (il resto del nightly prosegue)");
                 }
-                progress.count("consegne", intake.accepted().size());
-                return null;
-            });
+            }
+            if (stage.id() == run.options.until()) {
+                progress.accept("Interrotto dopo «" + stage.name() + "» come richiesto (--until): il prossimo nightly riprende da qui");
+                return result(run, true);
+            }
         }
-        List<LedgerEntry> entries = new ArrayList<>(intake.decided());
-        for (CheckedDelivery d : intake.accepted()) {
-            LedgerEntry e = LandingIntake.entry(runId, now, d.delivery(), d.manifest(), d, LedgerEntry.Status.LOADED,
-                    List.of(), d.warnings(), d.fingerprint());
-            List<LedgerEntry.FileCounts> fc = d.files().stream()
-                    .map(f -> counts.of(d.delivery().name()).getOrDefault(f.name(), new LedgerEntry.FileCounts(f.name(), f.sha256(), f.records(), 0, 0, 0, 0)))
-                    .toList();
-            entries.add(new LedgerEntry(e.runId(), e.processedAt(), e.deliveryName(), e.deliveryId(), e.source(), e.sender(), e.mode(),
-                    e.extractedAt(), e.periodFrom(), e.periodTo(), e.status(), e.reasons(), e.warnings(), e.fingerprint(), fc));
-        }
-        for (LedgerEntry e : entries) {
-            if (e.status() != LedgerEntry.Status.LOADED) continue;
-            long rec = e.files().stream().mapToLong(LedgerEntry.FileCounts::received).sum();
-            long aside = e.files().stream().mapToLong(LedgerEntry.FileCounts::setAside).sum();
-            progress.accept(String.format("  caricata %-40s %,8d righe, %,6d scartate", e.deliveryName(), rec, aside));
-        }
-        lock.check();
-        progress.stage("Registro delle consegne", () -> {
-            ledger.append(entries);
-            progress.count("consegne_registrate", entries.size());
-            progress.count("righe_ricevute", entries.stream().flatMap(e -> e.files().stream()).mapToLong(LedgerEntry.FileCounts::received).sum());
-            progress.count("righe_scartate", entries.stream().flatMap(e -> e.files().stream()).mapToLong(LedgerEntry.FileCounts::setAside).sum());
-            progress.accept("  registro: " + entries.size() + " consegne registrate; spostamento nell'archivio");
-            io(() -> { landingIntake.archive(landing, intake); return null; });
-            return null;
-        });
-        boolean rebuild = options.rebuild() || !intake.accepted().isEmpty() || !unfinishedRuns.isEmpty()
-                || !ctx.store().exists(Tables.FACT_CASE);
-        if (rebuild) {
-            Set<String> changed = options.rebuild() || !unfinishedRuns.isEmpty() ? Set.copyOf(CabinaContext.SOURCES)
-                    : intake.accepted().stream().map(CheckedDelivery::source).collect(Collectors.toSet());
-            new ModelBuilder(ctx, progress).build(asOf, changed);
-            progress.stage("Indicatori del triennio", () -> {
-                var values = new IndicatorEngine(ctx, catalog).compute(runId, asOf);
-                long n = values.count();
-                progress.count("valori", n);
-                progress.accept(String.format("  %,d valori (indicatore × anno × territorio) registrati per %s", n, runId));
-                return null;
-            });
-            progress.stage("Aggregati semestrali", () -> {
-                new AggregateBuilder(ctx, progress).build(asOf, catalog.triennio().dal() - 1);
-                return null;
-            });
-            publish(publications);
-            progress.stage("Esportazione per gli analisti", () -> {
-                Map<String, Long> exported = io(() -> new AnalystExport(ctx.store(), ctx.config().home(), progress).publish(ctx.config().export()));
-                progress.count("tabelle", exported.size());
-                progress.count("righe", exported.values().stream().mapToLong(Long::longValue).sum());
-                return exported;
-            });
-        } else {
-            progress.accept("Nessuna consegna nuova: silver e gold invariati");
-            publish(publications.stream().filter(p -> p.outputMissing(ctx)).toList());
-        }
-        if (ctx.config().operations().housekeepingInNightly()) {
-            progress.stage("Manutenzione", () -> new Housekeeping(ctx, progress).run(Instant.now(), false));
-        }
-        lock.check();
-        NightlyResult result = new NightlyResult(runId, entries, intake.deferred().size(), rebuild);
-        runs.finished(runId, Instant.now(), asOf, result.count(LedgerEntry.Status.LOADED), result.count(LedgerEntry.Status.REJECTED),
-                result.count(LedgerEntry.Status.DUPLICATE), result.rowsReceived(), result.rowsLoaded(), result.rowsSetAside(),
-                (System.nanoTime() - t0) / 1e9, progress.stages().subList(firstStage, progress.stages().size()), unfinishedRuns.keySet());
+        run.lock.check();
+        NightlyResult result = result(run, false);
+        new RunLedger(ctx.store()).finished(run.runId, Instant.now(), run.asOf, result.count(LedgerEntry.Status.LOADED),
+                result.count(LedgerEntry.Status.REJECTED), result.count(LedgerEntry.Status.DUPLICATE), result.rowsReceived(),
+                result.rowsLoaded(), result.rowsSetAside(), (System.nanoTime() - run.t0) / 1e9, stagesOf(run), run.unfinishedRuns.keySet());
         progress.accept(String.format("Consegne: %d caricate, %d respinte, %d duplicate. Righe: %,d ricevute = %,d caricate + %,d scartate",
                 result.count(LedgerEntry.Status.LOADED), result.count(LedgerEntry.Status.REJECTED), result.count(LedgerEntry.Status.DUPLICATE),
                 result.rowsReceived(), result.rowsLoaded(), result.rowsSetAside()));
         return result;
     }
 
-    private void publish(List<PublicationStage> stages) {
-        for (PublicationStage p : stages) {
-            progress.stage(p.name(), () -> {
-                p.run(ctx, progress);
-                return null;
-            });
+    private NightlyResult result(RunState run, boolean stoppedEarly) {
+        return new NightlyResult(run.runId, List.copyOf(run.entries), run.intake == null ? 0 : run.intake.deferred().size(),
+                run.modelRebuilt, stoppedEarly, List.copyOf(run.warnings));
+    }
+
+    private List<Progress.StageRecord> stagesOf(RunState run) {
+        List<Progress.StageRecord> all = progress.stages();
+        return all.subList(Math.min(run.firstStageRecord, all.size()), all.size());
+    }
+
+    /** The stages of a night, in order. */
+    public List<Stage> stages() {
+        List<Stage> stages = new ArrayList<>(List.of(
+                Stage.of(StageId.INTAKE, "Ricezione e verifica delle consegne", List.of("landing", Tables.LEDGER.name(), Tables.RUNS.name()),
+                        r -> true, this::intake),
+                Stage.of(StageId.RECOVERY, "Ripresa delle esecuzioni interrotte", List.of(Tables.RUNS.name(), Tables.LEDGER.name()),
+                        r -> !r.unfinishedRuns.isEmpty(), this::recover),
+                Stage.of(StageId.BRONZE, "Caricamento bronze e scarti", List.of("landing"),
+                        r -> !r.intake.accepted().isEmpty(), this::loadBronze),
+                Stage.of(StageId.LEDGER, "Registro delle consegne", List.of("bronze", Tables.QUARANTINE.name()),
+                        r -> true, this::recordLedger),
+                Stage.of(StageId.SILVER, "Silver (versioni correnti)", List.of("bronze", Tables.LEDGER.name()),
+                        RunState::modelRebuilt, r -> r.rebuiltSilver = new SilverBuilder(ctx, progress).build(r.changedSources)),
+                Stage.of(StageId.GOLD, "Gold (schema a stella)", List.of("silver", "conf/territory", "conf/codelists"),
+                        RunState::modelRebuilt, r -> new ModelBuilder(ctx, progress).buildGold(r.params, r.rebuiltSilver)),
+                Stage.of(StageId.INDICATORS, "Indicatori del triennio", List.of("gold", "conf/indicators.yaml", "conf/views"),
+                        RunState::modelRebuilt, this::indicators),
+                Stage.of(StageId.AGGREGATES, "Aggregati semestrali", List.of("gold", Tables.LEDGER.name(), Tables.QUARANTINE.name()),
+                        RunState::modelRebuilt, r -> new AggregateBuilder(ctx, progress).build(r.params))));
+        for (PublicationStage p : publications) {
+            stages.add(Stage.of(StageId.PUBLICATION, p.name(), List.of("gold", Tables.INDICATOR_VALUES.name()),
+                    r -> r.modelRebuilt || p.outputMissing(ctx), r -> p.run(ctx, progress)));
         }
+        stages.add(Stage.of(StageId.EXPORT, "Esportazione per gli analisti", List.of("gold"), RunState::modelRebuilt, this::export));
+        stages.add(Stage.of(StageId.HOUSEKEEPING, "Manutenzione", List.of("warehouse", "landing/_archive", "landing/_rejected"),
+                r -> ctx.config().operations().housekeepingInNightly(),
+                r -> new Housekeeping(ctx, progress).run(Instant.now(), false)).warnOnFailure());
+        return stages;
+    }
+
+    private void intake(RunState run) {
+        Path landing = new Path(ctx.config().landing());
+        LandingFiles files = new LandingFiles(ctx.spark().sparkContext().hadoopConfiguration());
+        Ledger ledger = new Ledger(ctx.store());
+        run.landingIntake = new LandingIntake(files, ctx.rules(), ctx::knownSender, progress);
+        Intake in = io(() -> run.landingIntake.intake(landing, ledger.known(), run.runId, run.startedAt, run.options.asOf()));
+        run.intake = in;
+        progress.count("consegne_da_caricare", in.accepted().size());
+        progress.count("consegne_decise", in.decided().size());
+        progress.count("consegne_rimandate", in.deferred().size());
+        progress.accept(String.format("  %d consegne da caricare, %d già decise (respinte o duplicate), %d rimandate (dopo il %s)",
+                in.accepted().size(), in.decided().size(), in.deferred().size(), run.asOf));
+        RunLedger runs = new RunLedger(ctx.store());
+        run.unfinishedRuns = runs.unfinished();
+        if (!run.unfinishedRuns.isEmpty()) {
+            progress.accept("Ripresa dopo " + run.unfinishedRuns.size() + " esecuzioni interrotte " + run.unfinishedRuns.keySet()
+                    + ": le loro consegne si ricaricano da capo e silver e gold si ricalcolano");
+        }
+        boolean everything = run.options.rebuild() || !run.unfinishedRuns.isEmpty();
+        run.modelRebuilt = everything || !in.accepted().isEmpty() || !ctx.store().exists(Tables.FACT_CASE);
+        run.changedSources = everything ? Set.copyOf(CabinaContext.SOURCES)
+                : in.accepted().stream().map(CheckedDelivery::source).collect(Collectors.toSet());
+        if (!run.modelRebuilt) progress.accept("Nessuna consegna nuova: silver e gold invariati");
+        runs.started(run.runId, run.startedAt, run.asOf, in.accepted().stream().map(d -> d.delivery().name()).toList(), run.lock.takenOver());
+    }
+
+    private void recover(RunState run) {
+        progress.count("consegne_ripulite", new Recovery(ctx).clean(run.unfinishedRuns, new Ledger(ctx.store())));
+        progress.count("esecuzioni_riprese", run.unfinishedRuns.size());
+    }
+
+    private void loadBronze(RunState run) {
+        Set<String> comuni = ctx.territory().comuni().stream().map(Territory.Comune::codiceIstat).collect(Collectors.toSet());
+        Quarantine quarantine = new Quarantine(ctx.store());
+        for (String source : CabinaContext.SOURCES) {
+            List<CheckedDelivery> batch = run.intake.accepted().stream().filter(d -> d.source().equals(source)).toList();
+            new SourceLoader(ctx.store(), ctx.rules().get(source), ctx.codeLists(), comuni, pseudonymizer, quarantine, progress)
+                    .load(batch, run.counts);
+        }
+        progress.count("consegne", run.intake.accepted().size());
+    }
+
+    /** The ledger commit: from here the night's deliveries are loaded; then they are moved aside. */
+    private void recordLedger(RunState run) {
+        run.entries.addAll(run.intake.decided());
+        for (CheckedDelivery d : run.intake.accepted()) {
+            LedgerEntry e = LandingIntake.entry(run.runId, run.startedAt, d.delivery(), d.manifest(), d, LedgerEntry.Status.LOADED,
+                    List.of(), d.warnings(), d.fingerprint());
+            List<LedgerEntry.FileCounts> fc = d.files().stream()
+                    .map(f -> run.counts.of(d.delivery().name()).getOrDefault(f.name(), new LedgerEntry.FileCounts(f.name(), f.sha256(), f.records(), 0, 0, 0, 0)))
+                    .toList();
+            run.entries.add(new LedgerEntry(e.runId(), e.processedAt(), e.deliveryName(), e.deliveryId(), e.source(), e.sender(), e.mode(),
+                    e.extractedAt(), e.periodFrom(), e.periodTo(), e.status(), e.reasons(), e.warnings(), e.fingerprint(), fc));
+        }
+        for (LedgerEntry e : run.entries) {
+            if (e.status() != LedgerEntry.Status.LOADED) continue;
+            long rec = e.files().stream().mapToLong(LedgerEntry.FileCounts::received).sum();
+            long aside = e.files().stream().mapToLong(LedgerEntry.FileCounts::setAside).sum();
+            progress.accept(String.format("  caricata %-40s %,8d righe, %,6d scartate", e.deliveryName(), rec, aside));
+        }
+        run.lock.check();
+        new Ledger(ctx.store()).append(run.entries);
+        progress.count("consegne_registrate", run.entries.size());
+        progress.count("righe_ricevute", run.entries.stream().flatMap(e -> e.files().stream()).mapToLong(LedgerEntry.FileCounts::received).sum());
+        progress.count("righe_scartate", run.entries.stream().flatMap(e -> e.files().stream()).mapToLong(LedgerEntry.FileCounts::setAside).sum());
+        progress.accept("  registro: " + run.entries.size() + " consegne registrate; spostamento nell'archivio");
+        io(() -> {
+            run.landingIntake.archive(new Path(ctx.config().landing()), run.intake);
+            return null;
+        });
+    }
+
+    private void indicators(RunState run) {
+        long n = new IndicatorEngine(ctx, run.catalog).compute(run.runId, run.asOf).count();
+        progress.count("valori", n);
+        progress.accept(String.format("  %,d valori (indicatore × anno × territorio) registrati per %s", n, run.runId));
+    }
+
+    private void export(RunState run) {
+        Map<String, Long> exported = io(() -> new AnalystExport(ctx.store(), ctx.config().home(), progress).publish(ctx.config().export()));
+        progress.count("tabelle", exported.size());
+        progress.count("righe", exported.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private interface IoSupplier<T> {

@@ -4,8 +4,14 @@ import it.cabina.etl.landing.LedgerEntry;
 
 import java.util.List;
 
-/** What a nightly did, and the exit code that tells operations about it. */
-public record NightlyResult(String runId, List<LedgerEntry> entries, int deferred, boolean modelRebuilt) {
+/**
+ * What a nightly did, and the exit code that tells operations about it.
+ *
+ * @param stoppedEarly the run stopped after the stage of {@link NightlyOptions#until()} and is left unfinished
+ * @param warnings     stages that failed without stopping the run (their failure policy allows it)
+ */
+public record NightlyResult(String runId, List<LedgerEntry> entries, int deferred, boolean modelRebuilt, boolean stoppedEarly,
+                            List<String> warnings) {
     public static final int OK = 0;
     public static final int FAILED = 1;
     /** Some deliveries were rejected; everything else loaded. */

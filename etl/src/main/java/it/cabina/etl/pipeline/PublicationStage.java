@@ -1,5 +1,8 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
+
 /**
  * A stage that publishes from the rebuilt warehouse (the reports module's rendering), run by the nightly after the
  * aggregates. It runs whenever the warehouse changed, and also when its output is missing.

@@ -1,5 +1,7 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.context.CabinaContext;
+
 import it.cabina.etl.landing.Ledger;
 import it.cabina.etl.rules.SourceRules;
 import it.cabina.etl.sources.Lineage;

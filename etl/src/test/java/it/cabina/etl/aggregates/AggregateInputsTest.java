@@ -1,6 +1,6 @@
 package it.cabina.etl.aggregates;
 
-import it.cabina.etl.model.SqlModels;
+import it.cabina.warehouse.model.SqlModels;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;

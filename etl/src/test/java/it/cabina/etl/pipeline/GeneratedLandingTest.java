@@ -1,5 +1,8 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
+
 import it.cabina.etl.generate.DeliveryGenerator;
 import it.cabina.etl.generate.GenerationSummary;
 import it.cabina.etl.generate.GeneratorOptions;

@@ -1,5 +1,8 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
+
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.testing.SparkTestSession;

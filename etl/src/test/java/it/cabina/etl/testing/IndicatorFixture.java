@@ -1,9 +1,9 @@
 package it.cabina.etl.testing;
 
-import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.pipeline.Nightly;
 import it.cabina.etl.pipeline.NightlyOptions;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.Progress;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 
 import java.io.IOException;

@@ -1,8 +1,10 @@
 package it.cabina.reports.data;
 
-import it.cabina.etl.aggregates.AggregateBuilder;
-import it.cabina.etl.model.SqlModels;
-import it.cabina.etl.pipeline.CabinaContext;
+import it.cabina.warehouse.model.SqlModels;
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.indicators.IndicatorCatalog;
+import it.cabina.etl.model.GoldViews;
+import it.cabina.etl.model.RunParameters;
 import it.cabina.reports.ReportKey;
 import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportSettings;
@@ -29,7 +31,7 @@ public final class ReportData {
     private static final List<Table> TABLES = java.util.stream.Stream.concat(
             java.util.stream.Stream.of(Tables.INDICATOR_VALUES, Tables.DIM_AMBITO, Tables.DIM_UNIT, Tables.DIM_CODE,
                     Tables.DIM_SEMESTER, Tables.LEDGER, Tables.RUNS),
-            AggregateBuilder.TABLES.stream()).toList();
+            Tables.aggregates().stream()).toList();
 
     private final Map<String, TerritoryInfo> territories;
     private final Map<String, List<Map<String, Object>>> tables;
@@ -44,21 +46,20 @@ public final class ReportData {
         this.asOf = asOf;
     }
 
-    public static ReportData read(CabinaContext ctx, ReportSettings settings, int firstYear) {
+    public static ReportData read(CabinaContext ctx, ReportSettings settings, IndicatorCatalog.Triennium triennium) {
         if (!ctx.store().exists(Tables.INDICATOR_VALUES)) {
             throw new IllegalStateException("il warehouse " + ctx.config().warehouse()
                     + " non ha ancora indicatori: eseguire prima ./cabina nightly");
         }
         SparkSession spark = ctx.spark();
         ctx.store().registerViews(TABLES);
-        AggregateBuilder.registerLevels(ctx);
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         List<Map<String, Object>> indicators = Rows.collect(spark.sql(SqlModels.read("reports", "indicatori")));
         tables.put("indicatori", indicators);
         String runId = indicators.isEmpty() ? null : Rows.text(indicators.get(0), "run_id");
         LocalDate asOf = indicators.isEmpty() ? LocalDate.now() : ((java.sql.Date) indicators.get(0).get("data_riferimento")).toLocalDate();
-        spark.sql("select date'" + asOf + "' as as_of, " + firstYear + " as anno_dal, " + ctx.config().flussoDeadlineDays()
-                + " as scadenza_flusso_giorni").createOrReplaceTempView("parametri_report");
+        RunParameters.of(ctx, asOf, triennium.dal(), triennium.al()).register(spark);
+        GoldViews.register(ctx);
         Map<String, String> queries = new LinkedHashMap<>();
         for (String q : List.of("territori", "unita_movimenti", "consegne_fonti", "unita_per_tipo", "consegne_mancanti", "consegne_rettificate",
                 "ultimo_caricamento")) {

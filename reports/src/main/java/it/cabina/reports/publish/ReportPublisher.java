@@ -3,7 +3,7 @@ package it.cabina.reports.publish;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.Progress;
 import it.cabina.reports.Format;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;

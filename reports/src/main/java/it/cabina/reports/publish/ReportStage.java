@@ -1,7 +1,7 @@
 package it.cabina.reports.publish;
 
-import it.cabina.etl.pipeline.CabinaContext;
-import it.cabina.etl.pipeline.Progress;
+import it.cabina.etl.context.CabinaContext;
+import it.cabina.etl.context.Progress;
 import it.cabina.etl.pipeline.PublicationStage;
 import it.cabina.reports.ReportService;
 

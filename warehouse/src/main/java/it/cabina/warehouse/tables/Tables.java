@@ -1,8 +1,13 @@
 package it.cabina.warehouse.tables;
 
+import it.cabina.warehouse.model.Models;
+
 import java.util.List;
 
-/** Names of the tables that are not derived from a source's rules. */
+/**
+ * Names of the tables that are not derived from a source's rules. The lists of gold tables and aggregates come from
+ * their {@code models.yaml} ({@link Models}); the constants below name the tables that code reads or writes itself.
+ */
 public final class Tables {
     private Tables() {}
 
@@ -10,6 +15,8 @@ public final class Tables {
     public static final Table RUNS = new Table(Layer.OPS, "ledger_runs");
     public static final Table QUARANTINE = new Table(Layer.QUALITY, "quarantine");
     public static final Table WARNINGS = new Table(Layer.QUALITY, "warnings");
+    /** The outcome of every check of models.yaml, per run (etl.model.ModelChecks). */
+    public static final Table MODEL_CHECKS = new Table(Layer.QUALITY, "model_checks");
 
     public static final Table DIM_TERRITORY = Table.gold("dim_territory");
     public static final Table DIM_AMBITO = Table.gold("dim_ambito");
@@ -40,8 +47,13 @@ public final class Tables {
     public static final Table AGG_QUALITA = Table.gold("agg_qualita");
     public static final Table AGG_CONSEGNE = Table.gold("agg_consegne");
 
-    public static final List<Table> STAR = List.of(DIM_TERRITORY, DIM_AMBITO, DIM_UNIT, DIM_PERSON, DIM_DATE,
-            DIM_SEMESTER, DIM_CODE, FACT_CASE, FACT_ASSESSMENT, FACT_ASSESSMENT_ROLE, FACT_PROJECT,
-            FACT_PROJECT_SERVICE, FACT_DISCHARGE, FACT_ACTIVITY, FACT_SERVICE_DELIVERY, FACT_SERVICE_MONTH,
-            FACT_UNIT_SNAPSHOT);
+    /** The star schema: the gold tables built from SQL, as {@code model/gold/models.yaml} lists them. */
+    public static List<Table> star() {
+        return Models.gold().sqlTables();
+    }
+
+    /** The semiannual aggregates, as {@code model/aggregates/models.yaml} lists them. */
+    public static List<Table> aggregates() {
+        return Models.aggregates().sqlTables();
+    }
 }

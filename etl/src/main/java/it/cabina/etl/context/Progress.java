@@ -1,4 +1,4 @@
-package it.cabina.etl.pipeline;
+package it.cabina.etl.context;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package it.cabina.etl.model;
+package it.cabina.warehouse.model;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package it.cabina.etl.pipeline;
+package it.cabina.etl.context;
 
 import it.cabina.etl.rules.SourceRules;
 import it.cabina.warehouse.config.CabinaConfig;
