@@ -9,7 +9,7 @@ import it.cabina.etl.generate.GenerationSummary.DeliverySummary;
 import it.cabina.etl.generate.GenerationSummary.FileSummary;
 import it.cabina.etl.generate.GenerationSummary.SemesterRef;
 import it.cabina.etl.generate.LandingReader.Delivery;
-import it.cabina.etl.pseudonym.TaxCode;
+import it.cabina.warehouse.identity.TaxCode;
 import it.cabina.warehouse.config.CabinaConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

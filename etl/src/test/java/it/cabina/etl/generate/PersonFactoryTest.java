@@ -1,6 +1,6 @@
 package it.cabina.etl.generate;
 
-import it.cabina.etl.pseudonym.TaxCode;
+import it.cabina.warehouse.identity.TaxCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,8 +1,6 @@
-package it.cabina.etl.pseudonym;
+package it.cabina.warehouse.identity;
 
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -33,18 +31,5 @@ class TaxCodeTest {
         assertEquals(TaxCode.Problem.LENGTH, TaxCode.problem(null));
         assertEquals(TaxCode.Problem.CHARACTERS, TaxCode.problem("1SSMRA85T10A562X"));
         assertEquals(TaxCode.Problem.CHARACTERS, TaxCode.problem("RSSMRA85Z10A562X"), "Z is not a month letter");
-    }
-
-    @Test
-    void pseudonymIsKeyedHmacOfTheNormalizedCode() throws Exception {
-        Pseudonymizer p = new Pseudonymizer("0123456789abcdef".getBytes(StandardCharsets.UTF_8));
-        String a = p.pseudonym("RSSMRA85T10A562S");
-        assertEquals(a, p.pseudonym(" rssmra85t10a562s "));
-        assertEquals(64, a.length());
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec("0123456789abcdef".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertEquals(java.util.HexFormat.of().formatHex(mac.doFinal("RSSMRA85T10A562S".getBytes(StandardCharsets.UTF_8))), a);
-        assertNotEquals(a, new Pseudonymizer("fedcba9876543210".getBytes(StandardCharsets.UTF_8)).pseudonym("RSSMRA85T10A562F"));
-        assertFalse(p.toString().contains("0123"));
     }
 }

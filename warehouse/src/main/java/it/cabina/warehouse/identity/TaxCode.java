@@ -1,4 +1,4 @@
-package it.cabina.etl.pseudonym;
+package it.cabina.warehouse.identity;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The Italian tax code (codice fiscale) of a person: 16 characters, the last a check character.
  * Digits of the date and comune parts may be replaced by letters (omocodia: L M N P Q R S T U V for 0-9).
+ * Here in the warehouse module so that the loader's row rules and pseudonymiser (etl) and the synthetic-data
+ * generator share one check.
  */
 public final class TaxCode {
     private static final Pattern SHAPE = Pattern.compile(
