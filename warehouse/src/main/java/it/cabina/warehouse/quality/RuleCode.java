@@ -1,4 +1,4 @@
-package it.cabina.etl.quality;
+package it.cabina.warehouse.quality;
 
 /**
  * Why a row was set aside (the codes stored in the quarantine table), or why a loaded row carries a warning (the codes
