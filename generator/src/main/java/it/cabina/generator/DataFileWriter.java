@@ -2,6 +2,7 @@ package it.cabina.generator;
 
 import it.cabina.generator.GenerationSummary.DefectRow;
 import it.cabina.generator.GenerationSummary.FileSummary;
+import it.cabina.warehouse.quality.RuleCode;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -66,7 +67,7 @@ final class DataFileWriter implements Closeable {
     }
 
     /** Writes a row that breaks exactly {@code rule} and records it. */
-    void writeDefect(Row row, DefectRule rule, String field) {
+    void writeDefect(Row row, RuleCode rule, String field) {
         int lineNo = write(row);
         defects.add(new DefectRow(lineNo, rule, field, row.values().length > layout.indexOf(layout.keyColumn())
                 ? row.key() : null));

@@ -1,5 +1,7 @@
 package it.cabina.generator;
 
+import it.cabina.warehouse.quality.RuleCode;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +18,7 @@ final class DefectInjector {
     private final double share;
     private final Rand r;
     private final Map<Layout, Double> credit = new EnumMap<>(Layout.class);
-    private final Map<DefectRule, Integer> used = new EnumMap<>(DefectRule.class);
+    private final Map<RuleCode, Integer> used = new EnumMap<>(RuleCode.class);
 
     DefectInjector(double share, Rand r) {
         this.share = share;

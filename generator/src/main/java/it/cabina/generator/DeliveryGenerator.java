@@ -27,7 +27,7 @@ import java.util.List;
  * code), FLUSSO beneficiaries shared with CSI, one Ambito-semester of FLUSSO missing and one re-sent, AFAM units
  * opened, ceased and changed between snapshots, in Ambiti the reference does not list and with unit types the
  * code list does not have. A share of CSI and FLUSSO rows are defective, each breaking exactly one rule
- * ({@link DefectRule}); AFAM rows never are.
+ * ({@link it.cabina.warehouse.quality.RuleCode}); AFAM rows never are.
  *
  * <p>Deterministic: the same options give byte-identical files (timestamps come from the data, random numbers
  * from the seed). CSI and FLUSSO rows are streamed; memory holds one Ambito's records and the AFAM registry.

@@ -1,5 +1,7 @@
 package it.cabina.generator;
 
+import it.cabina.warehouse.quality.RuleCode;
+
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,8 +49,8 @@ public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDat
      */
     public record FileSummary(String name, int rows, String sha256, List<DefectRow> defects,
                               Map<String, Integer> warnings) {
-        public Map<DefectRule, Integer> defectsByRule() {
-            Map<DefectRule, Integer> m = new EnumMap<>(DefectRule.class);
+        public Map<RuleCode, Integer> defectsByRule() {
+            Map<RuleCode, Integer> m = new EnumMap<>(RuleCode.class);
             defects.forEach(d -> m.merge(d.rule(), 1, Integer::sum));
             return m;
         }
@@ -58,10 +60,10 @@ public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDat
      * One defective row: it breaks exactly this rule and nothing else.
      *
      * @param line  1-based line of the file (the header is line 1)
-     * @param field the field that breaks the rule (null for {@link DefectRule#COLUMNS})
+     * @param field the field that breaks the rule (null for {@link RuleCode#COLUMNS})
      * @param key   the row's record id (FLUSSO: the tax code as written; may itself be the defect)
      */
-    public record DefectRow(int line, DefectRule rule, String field, String key) {}
+    public record DefectRow(int line, RuleCode rule, String field, String key) {}
 
     /** An Ambito-semester of FLUSSO. */
     public record SemesterRef(String sender, LocalDate from, LocalDate to) {}
@@ -89,8 +91,8 @@ public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDat
         return deliveries(source).stream().mapToLong(DeliverySummary::rows).sum();
     }
 
-    public Map<DefectRule, Integer> defectsByRule() {
-        Map<DefectRule, Integer> m = new EnumMap<>(DefectRule.class);
+    public Map<RuleCode, Integer> defectsByRule() {
+        Map<RuleCode, Integer> m = new EnumMap<>(RuleCode.class);
         deliveries.forEach(d -> d.files().forEach(f -> f.defectsByRule().forEach((r, n) -> m.merge(r, n, Integer::sum))));
         return m;
     }

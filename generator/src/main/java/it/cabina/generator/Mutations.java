@@ -1,14 +1,16 @@
 package it.cabina.generator;
 
+import it.cabina.warehouse.quality.RuleCode;
+
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static it.cabina.generator.DefectRule.*;
 import static it.cabina.generator.Mutation.of;
 import static it.cabina.generator.Mutation.when;
+import static it.cabina.warehouse.quality.RuleCode.*;
 
 /**
  * The catalogue of defects per file, following the rules of extracts.md. Each mutation breaks one rule and keeps
@@ -109,7 +111,7 @@ final class Mutations {
                 columns()));
     }
 
-    private static final Map<DefectRule, Integer> LAYOUTS_WITH = new EnumMap<>(DefectRule.class);
+    private static final Map<RuleCode, Integer> LAYOUTS_WITH = new EnumMap<>(RuleCode.class);
 
     static {
         BY_LAYOUT.values().forEach(list -> list.stream().map(Mutation::rule).distinct()
@@ -123,7 +125,7 @@ final class Mutations {
     }
 
     /** In how many files a rule can be broken (rules of a single file are injected first). */
-    static int layoutsWith(DefectRule rule) {
+    static int layoutsWith(RuleCode rule) {
         return LAYOUTS_WITH.getOrDefault(rule, 0);
     }
 
