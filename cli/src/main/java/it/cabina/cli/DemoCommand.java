@@ -1,9 +1,9 @@
 package it.cabina.cli;
 
-import it.cabina.etl.generate.GenerationSummary;
-import it.cabina.etl.generate.Scale;
 import it.cabina.etl.pipeline.NightlyOptions;
 import it.cabina.etl.pseudonym.PseudonymKey;
+import it.cabina.generator.GenerationSummary;
+import it.cabina.generator.Scale;
 import it.cabina.warehouse.config.CabinaConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

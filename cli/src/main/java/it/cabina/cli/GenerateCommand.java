@@ -1,10 +1,10 @@
 package it.cabina.cli;
 
-import it.cabina.etl.generate.DeliveryGenerator;
-import it.cabina.etl.generate.GenerationSummary;
-import it.cabina.etl.generate.GeneratorOptions;
-import it.cabina.etl.generate.Scale;
-import it.cabina.etl.generate.Source;
+import it.cabina.generator.DeliveryGenerator;
+import it.cabina.generator.GenerationSummary;
+import it.cabina.generator.GeneratorOptions;
+import it.cabina.generator.Scale;
+import it.cabina.generator.Source;
 import it.cabina.warehouse.config.CabinaConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

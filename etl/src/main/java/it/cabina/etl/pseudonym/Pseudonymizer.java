@@ -1,5 +1,7 @@
 package it.cabina.etl.pseudonym;
 
+import it.cabina.warehouse.identity.TaxCode;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.Serializable;

@@ -3,6 +3,7 @@ package it.cabina.etl.quality;
 import it.cabina.etl.rules.RowChecker;
 import it.cabina.etl.rules.SourceRules;
 import it.cabina.etl.sources.Lineage;
+import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;

@@ -1,12 +1,12 @@
 package it.cabina.etl.rules;
 
 import it.cabina.etl.pseudonym.Pseudonymizer;
-import it.cabina.etl.pseudonym.TaxCode;
-import it.cabina.etl.quality.RuleCode;
 import it.cabina.etl.rules.SourceRules.FieldRule;
 import it.cabina.etl.rules.SourceRules.FieldType;
 import it.cabina.etl.sources.Lineage;
 import it.cabina.etl.sources.TextLines;
+import it.cabina.warehouse.identity.TaxCode;
+import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.reference.CodeLists;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -4,13 +4,13 @@ import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 
 import io.delta.tables.DeltaTable;
-import it.cabina.etl.generate.DeliveryGenerator;
-import it.cabina.etl.generate.GeneratorOptions;
-import it.cabina.etl.generate.Scale;
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.testing.NightlyProcess;
 import it.cabina.etl.testing.SparkTestSession;
+import it.cabina.generator.DeliveryGenerator;
+import it.cabina.generator.GeneratorOptions;
+import it.cabina.generator.Scale;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.tables.Layer;
 import it.cabina.warehouse.tables.Table;

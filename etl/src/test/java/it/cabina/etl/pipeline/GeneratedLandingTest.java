@@ -2,14 +2,13 @@ package it.cabina.etl.pipeline;
 
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
-
-import it.cabina.etl.generate.DeliveryGenerator;
-import it.cabina.etl.generate.GenerationSummary;
-import it.cabina.etl.generate.GeneratorOptions;
-import it.cabina.etl.generate.Scale;
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.testing.SparkTestSession;
+import it.cabina.generator.DeliveryGenerator;
+import it.cabina.generator.GenerationSummary;
+import it.cabina.generator.GeneratorOptions;
+import it.cabina.generator.Scale;
 import it.cabina.warehouse.tables.Layer;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;

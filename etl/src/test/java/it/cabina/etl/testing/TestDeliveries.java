@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import it.cabina.etl.pseudonym.TaxCode;
+import it.cabina.warehouse.identity.TaxCode;
 
 /** Writes small hand-made deliveries (folder + manifest with true counts and checksums) for tests. */
 public final class TestDeliveries {

@@ -1,6 +1,5 @@
 package it.cabina.reports.qualita;
 
-import it.cabina.etl.quality.RuleCode;
 import it.cabina.reports.Part;
 import it.cabina.reports.ReportBuilder;
 import it.cabina.reports.ReportDocument;
@@ -11,6 +10,7 @@ import it.cabina.reports.data.Periods;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.data.Rows;
 import it.cabina.reports.data.TerritoryInfo;
+import it.cabina.warehouse.quality.RuleCode;
 
 import java.util.ArrayList;
 import java.util.Comparator;

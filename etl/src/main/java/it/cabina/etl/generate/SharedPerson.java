@@ -1,4 +1,0 @@
-package it.cabina.etl.generate;
-
-/** A person followed by two Ambiti: the same tax code with a case in each. */
-record SharedPerson(Person person, Area area) {}
