@@ -3,6 +3,7 @@ package it.cabina.bench;
 import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
+import it.cabina.etl.model.RunParameters;
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.config.CabinaConfig;
@@ -55,10 +56,8 @@ public final class CabinaSide {
             long t0 = System.nanoTime();
             IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
             progress.stage("Indicatori del triennio", () -> new IndicatorEngine(ctx, catalog).compute("bench-" + System.currentTimeMillis(), asOf));
-            progress.stage("Aggregati semestrali", () -> {
-                new AggregateBuilder(ctx, progress).rebuild(asOf, catalog.triennio().dal() - 1);
-                return null;
-            });
+            progress.stage("Aggregati semestrali", () -> new AggregateBuilder(ctx, progress)
+                    .rebuild(RunParameters.of(ctx, asOf, catalog.triennio().dal(), catalog.triennio().al())));
             seconds = (System.nanoTime() - t0) / 1e9;
             if (round < rounds) System.out.printf("round_%d_seconds=%.3f%n", round, seconds);
         }

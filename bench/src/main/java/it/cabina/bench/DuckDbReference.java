@@ -5,6 +5,9 @@ import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.indicators.IndicatorView;
 import it.cabina.etl.indicators.IndicatorViews;
+import it.cabina.etl.model.RunParameters;
+import it.cabina.warehouse.model.Model;
+import it.cabina.warehouse.model.Models;
 import it.cabina.warehouse.model.SqlModels;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.reference.CodeLists;
@@ -51,14 +54,14 @@ public final class DuckDbReference {
             LocalDate asOf = asOf(db, export);
             long t0 = System.nanoTime();
             registerInputs(db, export, extras, territory);
-            int first = catalog.triennio().dal() - 1;
-            runParameters(db, asOf, first, catalog.triennio().al(), config.flussoDeadlineDays());
+            RunParameters params = new RunParameters(asOf, catalog.triennio().dal(), catalog.triennio().al(),
+                    config.flussoDeadlineDays(), territory.regionCode());
+            runParameters(db, params);
+            for (Model v : Models.gold().views()) exec(db, "create or replace view " + v.name() + " as " + duck(Models.gold().sql(v)));
             for (IndicatorView v : catalog.views().all()) exec(db, "create or replace view " + v.name() + " as " + duck(v.sql()));
             exec(db, "create or replace table indicator_parts as " + duck(IndicatorEngine.partsSql(catalog)));
             long t1 = System.nanoTime();
-            runParameters(db, asOf, first, asOf.getYear(), config.flussoDeadlineDays());
             exec(db, "create or replace view semestri as " + duck(AggregateBuilder.SEMESTRI_SQL));
-            exec(db, "create or replace view livelli as " + duck(AggregateBuilder.livelliSql(territory.regionCode())));
             for (Table t : Tables.aggregates()) {
                 long ta = System.nanoTime();
                 exec(db, "copy (" + duck(SqlModels.read("aggregates", t.name())) + ") to '" + out.resolve(t.name() + ".parquet")
@@ -120,19 +123,13 @@ public final class DuckDbReference {
         insert(db, "ref_authority", authorities);
         exec(db, "create or replace table ref_ambito (codice_ambito varchar, denominazione varchar, codice_asst varchar, codice_ats varchar)");
         exec(db, "create or replace table ref_ambito_comune (codice_ambito varchar, codice_istat varchar)");
-        exec(db, "create or replace table " + IndicatorViews.LEVELS + " (codice_ambito varchar, livello varchar, territorio varchar)");
-        List<String[]> ambiti = new ArrayList<>(), membership = new ArrayList<>(), levels = new ArrayList<>();
+        List<String[]> ambiti = new ArrayList<>(), membership = new ArrayList<>();
         for (Territory.Ambito a : territory.ambiti()) {
             ambiti.add(new String[] {a.codice(), a.denominazione(), a.codiceAsst(), a.codiceAts()});
             for (String c : a.comuni()) membership.add(new String[] {a.codice(), c});
-            levels.add(new String[] {a.codice(), "AMBITO", a.codice()});
-            levels.add(new String[] {a.codice(), "ASST", a.codiceAsst()});
-            levels.add(new String[] {a.codice(), "ATS", a.codiceAts()});
-            levels.add(new String[] {a.codice(), "REGIONE", territory.regionCode()});
         }
         insert(db, "ref_ambito", ambiti);
         insert(db, "ref_ambito_comune", membership);
-        insert(db, IndicatorViews.LEVELS, levels);
     }
 
     private static void insert(Connection db, String table, List<String[]> rows) throws SQLException {
@@ -147,8 +144,10 @@ public final class DuckDbReference {
         }
     }
 
-    private static void runParameters(Connection db, LocalDate asOf, int first, int last, int deadlineDays) throws SQLException {
-        exec(db, "create or replace table run_parameters as select date '" + asOf + "' as as_of, " + first + " as anno_dal, "
-                + last + " as anno_al, " + deadlineDays + " as scadenza_flusso_giorni");
+    /** The same run_parameters as the pipeline's (RunParameters). */
+    private static void runParameters(Connection db, RunParameters p) throws SQLException {
+        exec(db, "create or replace table run_parameters as select date '" + p.asOf() + "' as as_of, " + p.firstYear() + " as anno_dal, "
+                + p.lastYear() + " as anno_al, " + p.trienniumFrom() + " as triennio_dal, " + p.trienniumTo() + " as triennio_al, "
+                + p.flussoDeadlineDays() + " as scadenza_flusso_giorni, '" + p.regionCode().replace("'", "") + "' as codice_regione");
     }
 }

@@ -1,6 +1,7 @@
 package it.cabina.bench;
 
 import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.warehouse.tables.Tables;
 import it.cabina.etl.indicators.IndicatorView;
 import it.cabina.etl.indicators.IndicatorViews;
 import it.cabina.warehouse.config.CabinaConfig;

@@ -44,17 +44,20 @@ public final class AggregateBuilder {
         this.progress = progress;
     }
 
-    /** Writes every aggregate whose inputs changed since it was computed (the nightly). */
-    public void build(RunParameters params) {
-        build(params, true);
+    /**
+     * Writes every aggregate whose inputs changed since it was computed (the nightly).
+     * @return the aggregates rewritten
+     */
+    public List<Model> build(RunParameters params) {
+        return build(params, true);
     }
 
     /** Computes and writes every aggregate, whatever it was computed from (the benchmark measures the whole work). */
-    public void rebuild(RunParameters params) {
-        build(params, false);
+    public List<Model> rebuild(RunParameters params) {
+        return build(params, false);
     }
 
-    private void build(RunParameters params, boolean keepUnchanged) {
+    private List<Model> build(RunParameters params, boolean keepUnchanged) {
         SparkSession spark = ctx.spark();
         IndicatorViews.registerInputs(ctx, params);
         ModelBuilder.registerSilverViews(ctx); // agg_qualita counts the AFAM rows loaded, by the territory they declare
@@ -71,7 +74,7 @@ public final class AggregateBuilder {
                 progress.accept(String.format("  gold %-24s invariata (ingressi come al calcolo precedente)", t.name()));
                 continue;
             }
-            toWrite.add(new Planned(t, sql, inputs.orElse(null)));
+            toWrite.add(new Planned(m, t, sql, inputs.orElse(null)));
         }
         // the aggregates do not read one another: written side by side, one's small jobs fill the gaps of another's
         List<Long> written = Concurrently.map(toWrite, Concurrently.SPARK_QUERIES, p -> {
@@ -82,8 +85,9 @@ public final class AggregateBuilder {
             progress.count("righe", written.get(i));
             progress.accept(String.format("  gold %-24s %,9d righe", toWrite.get(i).table().name(), written.get(i)));
         }
+        return toWrite.stream().map(Planned::model).toList();
     }
 
     /** An aggregate to write: its SQL and the note of its inputs (null when they cannot be stamped). */
-    private record Planned(Table table, String sql, String inputs) {}
+    private record Planned(Model model, Table table, String sql, String inputs) {}
 }

@@ -1,7 +1,8 @@
 package it.cabina.etl.export;
 
-import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.indicators.IndicatorResults;
+import it.cabina.warehouse.model.Model;
+import it.cabina.warehouse.model.Models;
 import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
@@ -31,16 +32,12 @@ import java.util.function.Consumer;
  * sees the previous export or the new one, never half of one.
  */
 public final class AnalystExport {
-    /** Tables at person level (pseudonyms): analysts' tools must treat them as personal data. */
-    public static final List<Table> PERSON_LEVEL = List.of(Tables.DIM_PERSON, Tables.FACT_CASE, Tables.FACT_ASSESSMENT,
-            Tables.FACT_PROJECT, Tables.FACT_DISCHARGE, Tables.FACT_SERVICE_DELIVERY, Tables.FACT_SERVICE_MONTH);
-
     /**
-     * Big tables whose previous export is copied instead of rewritten when the table has not changed since (same
-     * Delta version and commit, recorded in {@link #STAMP_FILE} beside the Parquet files; readers skip files starting
-     * with {@code _}). Partitioned by {@code anno}.
+     * Big tables (those with {@code partitioned_by} in model/gold/models.yaml) are written partitioned, and their
+     * previous export is copied instead of rewritten when the table has not changed since (same Delta version and
+     * commit, recorded in {@link #STAMP_FILE} beside the Parquet files; readers skip files starting with {@code _}).
+     * Tables at person level ({@code person_level}) are marked as personal data in the export's README.
      */
-    static final List<Table> REUSABLE = List.of(Tables.FACT_SERVICE_DELIVERY, Tables.FACT_SERVICE_MONTH);
     static final String STAMP_FILE = "_cabina_delta_version";
 
     private final DeltaStore store;
@@ -84,11 +81,12 @@ public final class AnalystExport {
     /** Writes one table into the staging folder (or copies its previous export); returns its rows. */
     private long export(FileSystem fs, Table t, Path target, Path staging) throws IOException {
         Path dir = new Path(staging, t.name());
-        if (REUSABLE.contains(t)) {
+        Model model = Models.gold().get(t.name());
+        if (model != null && !model.partitionedBy().isEmpty()) {
             String stamp = store.stamp(t);
             Dataset<Row> data = store.readStamp(t, stamp);
             if (!reuse(fs, new Path(target, t.name()), dir, stamp)) {
-                data.write().mode(SaveMode.ErrorIfExists).partitionBy("anno").parquet(dir.toString());
+                data.write().mode(SaveMode.ErrorIfExists).partitionBy(model.partitionedBy().toArray(String[]::new)).parquet(dir.toString());
                 write(fs, new Path(dir, STAMP_FILE), stamp);
             }
             return data.count();
@@ -112,6 +110,12 @@ public final class AnalystExport {
         return true;
     }
 
+    /** Whether a table's rows are about persons (pseudonyms), as models.yaml says. */
+    public static boolean personLevel(String table) {
+        Model m = Models.gold().get(table);
+        return m != null && m.personLevel();
+    }
+
     private static void write(FileSystem fs, Path p, String text) throws IOException {
         try (FSDataOutputStream out = fs.create(p, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -125,7 +129,7 @@ public final class AnalystExport {
         }
         StringBuilder list = new StringBuilder("| table | rows | person-level |\n|---|---|---|\n");
         rows.forEach((t, n) -> list.append("| `").append(t).append("` | ").append(n).append(" | ")
-                .append(PERSON_LEVEL.stream().anyMatch(p -> p.name().equals(t)) ? "**yes** (pseudonyms)" : "no").append(" |\n"));
+                .append(personLevel(t) ? "**yes** (pseudonyms)" : "no").append(" |\n"));
         return template.replace("{{TABLES}}", list.toString());
     }
 }

@@ -4,7 +4,7 @@ import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.etl.rules.BronzeSchema;
 import it.cabina.etl.rules.SourceRules;
-import it.cabina.etl.sources.SourceExtensions;
+
 import it.cabina.warehouse.model.Model;
 import it.cabina.warehouse.model.ModelFolder;
 import it.cabina.warehouse.model.Models;
@@ -44,7 +44,8 @@ public final class ModelBuilder {
      * Rebuilds every gold table from silver, the reference and the gold tables before it.
      * @param rebuiltSilver the sources whose silver tables were rebuilt tonight (the tables of the others are kept)
      */
-    public void buildGold(RunParameters params, Set<String> rebuiltSilver) {
+    /** @return the models whose tables were rewritten (those kept as they were are not) */
+    public List<Model> buildGold(RunParameters params, Set<String> rebuiltSilver) {
         registerSilverViews(ctx);
         ReferenceViews.register(ctx);
         params.register(ctx.spark());
@@ -57,6 +58,9 @@ public final class ModelBuilder {
             progress.accept(b.message());
         }
         SourceExtensions.all().forEach(e -> e.afterGold(ctx, progress));
+        List<Model> rewritten = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) if (built.get(i).rows() >= 0) rewritten.add(models.get(i));
+        return rewritten;
     }
 
     /** What became of one gold table: its message and, when written, its rows (-1 when kept). */

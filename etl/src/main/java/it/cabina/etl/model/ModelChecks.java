@@ -56,6 +56,13 @@ public final class ModelChecks {
 
     /** Runs, records and reports the checks of these models; throws {@link Failed} when an error check fails. */
     public List<Result> run(String runId, Collection<Model> models) {
+        // the checked tables and the tables their relationships point to, by name (the last written versions)
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Model m : models) {
+            names.add(m.name());
+            for (Model.Check c : m.checks()) if (c.to() != null) names.add(c.to().substring(0, c.to().indexOf('.')));
+        }
+        for (String n : names) ctx.store().read(it.cabina.warehouse.tables.Table.gold(n)).createOrReplaceTempView(n);
         List<Planned> planned = new ArrayList<>();
         for (Model m : models) for (Model.Check c : m.checks()) planned.add(new Planned(m, c, sql(m, c)));
         List<Long> failing = Concurrently.map(planned, Concurrently.SPARK_QUERIES, p -> ctx.spark().sql(p.sql()).first().getLong(0));
@@ -121,8 +128,8 @@ public final class ModelChecks {
             case "relationships" -> {
                 String[] to = c.to().split("\\.");
                 if (to.length != 2) throw new ConfigException(t + ": relationships needs 'to: table.column', not " + c.to());
-                yield "select count(*) from " + t + " a left anti join " + to[0] + " b on a." + c.column() + " = b." + to[1]
-                        + " where a." + c.column() + " is not null" + where.replace("(", "(a.").replace("(a.(", "((");
+                yield "select count(*) from (select " + c.column() + " from " + t + " where " + c.column() + " is not null" + where + ") a"
+                        + " left anti join " + to[0] + " b on a." + c.column() + " = b." + to[1];
             }
             case "accepted_values" -> "select count(*) from " + t + " where " + c.column() + " is not null and " + c.column()
                     + " not in (" + c.values().stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")" + where;

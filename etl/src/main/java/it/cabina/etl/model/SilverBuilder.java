@@ -3,7 +3,7 @@ package it.cabina.etl.model;
 import it.cabina.etl.landing.Ledger;
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.rules.SourceRules;
-import it.cabina.etl.sources.Lineage;
+import it.cabina.etl.rules.Lineage;
 import it.cabina.etl.sources.SourceLoader;
 import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.DeltaStore;

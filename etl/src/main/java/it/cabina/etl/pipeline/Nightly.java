@@ -14,6 +14,7 @@ import it.cabina.etl.landing.Ledger;
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.landing.RunLedger;
 import it.cabina.etl.model.ModelBuilder;
+import it.cabina.etl.model.ModelChecks;
 import it.cabina.etl.model.SilverBuilder;
 import it.cabina.etl.ops.Housekeeping;
 import it.cabina.etl.pseudonym.Pseudonymizer;
@@ -146,11 +147,15 @@ public final class Nightly {
                 Stage.of(StageId.SILVER, "Silver (versioni correnti)", List.of("bronze", Tables.LEDGER.name()),
                         RunState::modelRebuilt, r -> r.rebuiltSilver = new SilverBuilder(ctx, progress).build(r.changedSources)),
                 Stage.of(StageId.GOLD, "Gold (schema a stella)", List.of("silver", "conf/territory", "conf/codelists"),
-                        RunState::modelRebuilt, r -> new ModelBuilder(ctx, progress).buildGold(r.params, r.rebuiltSilver)),
+                        RunState::modelRebuilt, r -> r.rewrittenGold = new ModelBuilder(ctx, progress).buildGold(r.params, r.rebuiltSilver)),
+                Stage.of(StageId.GOLD_CHECKS, "Controlli del modello (gold)", List.of("model/gold/models.yaml", "gold"),
+                        r -> !r.rewrittenGold.isEmpty(), r -> new ModelChecks(ctx, progress).run(r.runId, r.rewrittenGold)),
                 Stage.of(StageId.INDICATORS, "Indicatori del triennio", List.of("gold", "conf/indicators.yaml", "conf/views"),
                         RunState::modelRebuilt, this::indicators),
                 Stage.of(StageId.AGGREGATES, "Aggregati semestrali", List.of("gold", Tables.LEDGER.name(), Tables.QUARANTINE.name()),
-                        RunState::modelRebuilt, r -> new AggregateBuilder(ctx, progress).build(r.params))));
+                        RunState::modelRebuilt, r -> r.rewrittenAggregates = new AggregateBuilder(ctx, progress).build(r.params)),
+                Stage.of(StageId.AGGREGATE_CHECKS, "Controlli degli aggregati", List.of("model/aggregates/models.yaml", "gold"),
+                        r -> !r.rewrittenAggregates.isEmpty(), r -> new ModelChecks(ctx, progress).run(r.runId, r.rewrittenAggregates))));
         for (PublicationStage p : publications) {
             stages.add(Stage.of(StageId.PUBLICATION, p.name(), List.of("gold", Tables.INDICATOR_VALUES.name()),
                     r -> r.modelRebuilt || p.outputMissing(ctx), r -> p.run(ctx, progress)));

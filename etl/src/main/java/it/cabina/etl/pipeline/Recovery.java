@@ -4,7 +4,7 @@ import it.cabina.etl.context.CabinaContext;
 
 import it.cabina.etl.landing.Ledger;
 import it.cabina.etl.rules.SourceRules;
-import it.cabina.etl.sources.Lineage;
+import it.cabina.etl.rules.Lineage;
 import it.cabina.etl.sources.SourceLoader;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;

@@ -7,6 +7,7 @@ import it.cabina.etl.landing.Intake;
 import it.cabina.etl.landing.LandingIntake;
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.model.RunParameters;
+import it.cabina.warehouse.model.Model;
 import it.cabina.etl.sources.FileCountsCollector;
 
 import java.time.Instant;
@@ -36,6 +37,9 @@ public final class RunState {
     Set<String> changedSources = Set.of();
     boolean modelRebuilt;
     Set<String> rebuiltSilver = Set.of();
+    /** The gold tables and the aggregates rewritten tonight: their checks run. */
+    List<Model> rewrittenGold = List.of();
+    List<Model> rewrittenAggregates = List.of();
     final FileCountsCollector counts = new FileCountsCollector();
     final List<LedgerEntry> entries = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();

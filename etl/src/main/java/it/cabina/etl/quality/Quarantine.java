@@ -1,8 +1,7 @@
 package it.cabina.etl.quality;
 
-import it.cabina.etl.rules.RowChecker;
 import it.cabina.etl.rules.SourceRules;
-import it.cabina.etl.sources.Lineage;
+import it.cabina.etl.rules.Lineage;
 import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
@@ -44,11 +43,11 @@ public final class Quarantine {
      */
     public void write(String source, SourceRules.FileRules file, Dataset<Row> checked, boolean anyViolation, boolean anyWarning) {
         if (anyViolation) {
-            write(Tables.QUARANTINE, checked.filter(col(RowChecker.VIOLATION).isNotNull()), source, file, RowChecker.VIOLATION);
+            write(Tables.QUARANTINE, checked.filter(col(Issues.VIOLATION).isNotNull()), source, file, Issues.VIOLATION);
         }
         if (anyWarning) {
-            Dataset<Row> warned = checked.filter(col(RowChecker.VIOLATION).isNull().and(size(col(RowChecker.WARNINGS)).gt(0)))
-                    .withColumn("_warning", explode(col(RowChecker.WARNINGS)));
+            Dataset<Row> warned = checked.filter(col(Issues.VIOLATION).isNull().and(size(col(Issues.WARNINGS)).gt(0)))
+                    .withColumn("_warning", explode(col(Issues.WARNINGS)));
             write(Tables.WARNINGS, warned, source, file, "_warning");
         }
     }

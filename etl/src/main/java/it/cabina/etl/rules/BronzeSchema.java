@@ -1,6 +1,6 @@
 package it.cabina.etl.rules;
 
-import it.cabina.etl.sources.Lineage;
+import it.cabina.etl.rules.Lineage;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;

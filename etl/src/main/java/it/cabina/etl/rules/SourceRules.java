@@ -46,6 +46,9 @@ public record SourceRules(
 
     public record Condition(String field, String equals) implements Serializable {}
 
+    /** A field of another source's bronze table where a value should be found ({@code warn_unknown}). */
+    public record KnownIn(String source, String table, String field) implements Serializable {}
+
     public record FieldRule(
             String name,
             FieldType type,
@@ -66,7 +69,7 @@ public record SourceRules(
             String period,
             @JsonProperty("allowed_if") Condition allowedIf,
             @JsonProperty("not_above") String notAbove,
-            @JsonProperty("warn_unknown") String warnUnknown,
+            @JsonProperty("warn_unknown") KnownIn warnUnknown,
             @JsonProperty("outside_reference") String outsideReference,
             String declares,
             @JsonProperty("cascade_from") String cascadeFrom,

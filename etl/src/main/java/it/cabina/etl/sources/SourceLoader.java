@@ -1,10 +1,13 @@
 package it.cabina.etl.sources;
 
+import it.cabina.etl.rules.Lineage;
+
 import it.cabina.etl.landing.CheckedDelivery;
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.pseudonym.Pseudonymizer;
+import it.cabina.etl.quality.Issues;
 import it.cabina.etl.quality.Quarantine;
-import it.cabina.etl.rules.RowChecker;
+import it.cabina.etl.sources.RowChecker;
 import it.cabina.etl.rules.SourceRules;
 import it.cabina.etl.rules.SourceRules.FieldRule;
 import it.cabina.warehouse.quality.RuleCode;
@@ -90,8 +93,8 @@ public final class SourceLoader {
                 Map<String, long[]> perFile = new LinkedHashMap<>();
                 long rows = 0, aside = 0, warned = 0;
                 for (Row r : checked.groupBy(TextLines.PATH).agg(count(lit(1)),
-                        sum(when(col(RowChecker.VIOLATION).isNull(), 1).otherwise(0)),
-                        sum(when(col(RowChecker.VIOLATION).isNull(), size(col(RowChecker.WARNINGS))).otherwise(0))).collectAsList()) {
+                        sum(when(col(Issues.VIOLATION).isNull(), 1).otherwise(0)),
+                        sum(when(col(Issues.VIOLATION).isNull(), size(col(Issues.WARNINGS))).otherwise(0))).collectAsList()) {
                     perFile.put(r.getString(0), new long[]{r.getLong(1), r.getLong(2), r.getLong(3)});
                 }
                 for (CheckedDelivery d : batch) {
@@ -105,7 +108,7 @@ public final class SourceLoader {
                 }
                 List<String> out = new ArrayList<>(List.of(Lineage.COLUMNS));
                 out.addAll(checker.outputColumns());
-                store.append(table, checked.filter(col(RowChecker.VIOLATION).isNull())
+                store.append(table, checked.filter(col(Issues.VIOLATION).isNull())
                         .select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
                 quarantine.write(rules.source(), fr, checked, aside > 0, warned > 0);
                 progress.accept(String.format("  %-7s %-24s %,9d righe ricevute, %,7d scartate  (%d consegne, %.1f s)",
@@ -125,9 +128,9 @@ public final class SourceLoader {
                 Dataset<Row> keys = store.read(bronze(rules, ref))
                         .select(col(Lineage.SENDER).as("_ref_sender"), col(ref.key().get(0)).as("_ref_key")).distinct();
                 out = out.join(keys, col(Lineage.SENDER).equalTo(col("_ref_sender")).and(col(f.column()).equalTo(col("_ref_key"))), "left")
-                        .withColumn(RowChecker.VIOLATION, coalesce(col(RowChecker.VIOLATION),
+                        .withColumn(Issues.VIOLATION, coalesce(col(Issues.VIOLATION),
                                 when(col(f.column()).isNotNull().and(col("_ref_key").isNull()),
-                                        RowChecker.violation(lit(f.name()), RuleCode.UNKNOWN_REFERENCE, col(f.column())))))
+                                        Issues.violation(lit(f.name()), RuleCode.UNKNOWN_REFERENCE, col(f.column())))))
                         .drop("_ref_sender", "_ref_key");
             }
             if (f.notBeforeReferenced() != null) {
@@ -140,20 +143,21 @@ public final class SourceLoader {
                         .filter(col("_rn").equalTo(1))
                         .select(col(Lineage.SENDER).as("_rd_sender"), col(key).as("_rd_key"), col(rd.field()).as("_rd_date"));
                 out = out.join(latest, col(Lineage.SENDER).equalTo(col("_rd_sender")).and(col(rd.via()).equalTo(col("_rd_key"))), "left")
-                        .withColumn(RowChecker.VIOLATION, coalesce(col(RowChecker.VIOLATION),
+                        .withColumn(Issues.VIOLATION, coalesce(col(Issues.VIOLATION),
                                 when(col(f.column()).lt(col("_rd_date")),
-                                        RowChecker.violation(lit(f.name()), RuleCode.DATE_ORDER, col(f.column())))))
+                                        Issues.violation(lit(f.name()), RuleCode.DATE_ORDER, col(f.column())))))
                         .drop("_rd_sender", "_rd_key", "_rd_date");
             }
-            if ("afam_unit".equals(f.warnUnknown())) {
-                Table afam = Table.bronze("AFAM", "unita_offerta");
-                Dataset<Row> units = store.exists(afam)
-                        ? store.read(afam).select(col("CODICE_CUDES").as("_unit")).distinct()
+            if (f.warnUnknown() != null) {
+                SourceRules.KnownIn known = f.warnUnknown();
+                Table other = Table.bronze(known.source(), known.table());
+                Dataset<Row> units = store.exists(other)
+                        ? store.read(other).select(col(known.field()).as("_unit")).distinct()
                         : store.spark().createDataFrame(new ArrayList<>(), new StructType().add("_unit", DataTypes.StringType));
                 out = out.join(units, col(f.column()).equalTo(col("_unit")), "left")
-                        .withColumn(RowChecker.WARNINGS, RowChecker.withWarning(col(RowChecker.WARNINGS),
+                        .withColumn(Issues.WARNINGS, Issues.withWarning(col(Issues.WARNINGS),
                                 when(col(f.column()).isNotNull().and(col("_unit").isNull()),
-                                        RowChecker.issue(lit(f.name()), RuleCode.UNKNOWN_UNIT.name(), col(f.column())))))
+                                        Issues.issue(lit(f.name()), RuleCode.UNKNOWN_UNIT.name(), col(f.column())))))
                         .drop("_unit");
             }
         }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import it.cabina.warehouse.tables.Tables;
+import it.cabina.etl.model.RunParameters;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -242,7 +243,7 @@ class IndicatorValuesTest {
     @Test
     void sidesComputedPerAmbitoAndByDistinctValuesEqualTheSidesEvaluatedOnTheRowsOfEachLevel() {
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        catalog.views().register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
+        catalog.views().register(ctx, RunParameters.of(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal(), catalog.triennio().al()));
         // a side with no row in a cell and a side whose rows give 0 (or a sum of nothing) both count as 0
         List<String> optimised = nonZeroParts(IndicatorEngine.partsSql(catalog, true));
         List<String> onRows = nonZeroParts(IndicatorEngine.partsSql(catalog, false));
@@ -304,14 +305,14 @@ class IndicatorValuesTest {
                 + "select codice_ambito, year(data_apertura) as anno, chiave_caso, area_utenza from fact_case\n");
         IndicatorViews views = IndicatorViews.load(dir);
         it.cabina.warehouse.config.ConfigException e = assertThrows(it.cabina.warehouse.config.ConfigException.class,
-                () -> views.register(ctx, IndicatorFixture.AS_OF, 2024, 2027));
+                () -> views.register(ctx, RunParameters.of(ctx, IndicatorFixture.AS_OF, 2025, 2027)));
         assertEquals("conf/views/v_sbagliata.sql: the header's columns differ from the view's; not declared: [area_utenza]", e.getMessage());
     }
 
     @Test
     void eachViewsRowKeyIsUniqueInAYearAndItsAmbitoKeysBelongToTheAmbitoThatSentTheRow() {
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        catalog.views().register(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal() - 1, catalog.triennio().al());
+        catalog.views().register(ctx, RunParameters.of(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal(), catalog.triennio().al()));
         for (IndicatorView v : catalog.views().all()) {
             String view = v.name();
             if (v.key() != null) {

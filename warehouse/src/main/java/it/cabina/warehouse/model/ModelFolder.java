@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import it.cabina.warehouse.config.ConfigException;
-import it.cabina.warehouse.tables.Table;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,14 +101,9 @@ public final class ModelFolder {
         return ordered;
     }
 
-    /** The models built from SQL, as gold tables. */
-    public List<Table> sqlTables() {
-        return models.stream().filter(Model::fromSql).map(m -> Table.gold(m.name())).toList();
-    }
-
-    /** Every stored model's table (not the views). */
-    public List<Table> tables() {
-        return models.stream().filter(m -> !m.isView()).map(m -> Table.gold(m.name())).toList();
+    /** The names of the tables built from SQL, in file order. */
+    public List<String> sqlTableNames() {
+        return models.stream().filter(Model::fromSql).map(Model::name).toList();
     }
 
     /** The views, in file order. */

@@ -49,11 +49,11 @@ public final class Tables {
 
     /** The star schema: the gold tables built from SQL, as {@code model/gold/models.yaml} lists them. */
     public static List<Table> star() {
-        return Models.gold().sqlTables();
+        return Models.gold().sqlTableNames().stream().map(Table::gold).toList();
     }
 
     /** The semiannual aggregates, as {@code model/aggregates/models.yaml} lists them. */
     public static List<Table> aggregates() {
-        return Models.aggregates().sqlTables();
+        return Models.aggregates().sqlTableNames().stream().map(Table::gold).toList();
     }
 }

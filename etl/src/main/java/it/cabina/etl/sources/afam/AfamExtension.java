@@ -2,7 +2,7 @@ package it.cabina.etl.sources.afam;
 
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
-import it.cabina.etl.sources.SourceExtension;
+import it.cabina.etl.context.SourceExtension;
 import org.apache.spark.sql.Row;
 
 import java.util.List;

@@ -1,5 +1,6 @@
-package it.cabina.etl.sources;
+package it.cabina.etl.model;
 
+import it.cabina.etl.context.SourceExtension;
 import it.cabina.etl.sources.afam.AfamExtension;
 
 import java.util.List;

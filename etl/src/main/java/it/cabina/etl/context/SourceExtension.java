@@ -1,7 +1,5 @@
-package it.cabina.etl.sources;
+package it.cabina.etl.context;
 
-import it.cabina.etl.context.CabinaContext;
-import it.cabina.etl.context.Progress;
 
 /**
  * What one source needs beyond its declarative rules, kept out of the generic loader and model builder: SQL functions

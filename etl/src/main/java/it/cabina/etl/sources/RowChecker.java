@@ -1,10 +1,12 @@
-package it.cabina.etl.rules;
+package it.cabina.etl.sources;
 
 import it.cabina.etl.pseudonym.Pseudonymizer;
+import it.cabina.etl.quality.Issues;
 import it.cabina.etl.rules.SourceRules.FieldRule;
 import it.cabina.etl.rules.SourceRules.FieldType;
-import it.cabina.etl.sources.Lineage;
-import it.cabina.etl.sources.TextLines;
+import it.cabina.etl.rules.BronzeSchema;
+import it.cabina.etl.rules.Lineage;
+import it.cabina.etl.rules.SourceRules;
 import it.cabina.warehouse.identity.TaxCode;
 import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.reference.CodeLists;
@@ -32,15 +34,13 @@ import static org.apache.spark.sql.functions.*;
  * Tax codes become pseudonyms here, in the same stage that parses the line, before anything is written or shuffled.
  */
 public final class RowChecker {
-    public static final String VIOLATION = "_violation";
-    /** The warnings of a row (an array of field, rule, value): the row still loads, the warnings are counted and kept. */
-    public static final String WARNINGS = "_warnings";
+    public static final String VIOLATION = Issues.VIOLATION;
+    public static final String WARNINGS = Issues.WARNINGS;
     private static final String SENDER = Lineage.SENDER;
     private static final String EXTRACTED_AT = Lineage.EXTRACTED_AT;
     private static final String PERIOD_FROM = Lineage.PERIOD_FROM;
     private static final String PERIOD_TO = Lineage.PERIOD_TO;
-    public static final StructType VIOLATION_TYPE = new StructType()
-            .add("field", DataTypes.StringType).add("rule", DataTypes.StringType).add("value", DataTypes.StringType);
+
     private static final String SIX_DIGITS = "^\\d{6}$";
     private static final String YEAR_IN_TEXT = "((?:18|19|20)\\d\\d)";
 
@@ -136,14 +136,14 @@ public final class RowChecker {
         for (FieldRule f : fields) {
             if (f.type() == FieldType.COMUNE && f.warnsOutsideReference()) {
                 Column r = raw.get(f.name());
-                warnings.add(when(r.rlike(SIX_DIGITS).and(not(r.isin(comuni.toArray()))), issue(lit(f.name()), RuleCode.FUORI_REGIONE.name(), r)));
+                warnings.add(when(r.rlike(SIX_DIGITS).and(not(r.isin(comuni.toArray()))), Issues.issue(lit(f.name()), RuleCode.FUORI_REGIONE.name(), r)));
             }
         }
         Dataset<Row> out = typedValues
                 .withColumn("_broken", coalesce(firstBroken.toArray(Column[]::new)))
                 .withColumn(VIOLATION, violationOf(col("_broken"), rulesInOrder, fields, raw,
                         concat(col(TextLines.COUNT).cast("string"), lit(" campi, attesi " + header.size()))))
-                .withColumn(WARNINGS, warnings.isEmpty() ? noWarnings() : nonNull(array(warnings.toArray(Column[]::new))));
+                .withColumn(WARNINGS, warnings.isEmpty() ? Issues.noWarnings() : Issues.nonNull(array(warnings.toArray(Column[]::new))));
 
         Column extractedDate = to_date(col(EXTRACTED_AT));
         for (FieldRule f : fields) {
@@ -214,19 +214,8 @@ public final class RowChecker {
         return regexp_replace(r, TAX_CODE_ANYWHERE, MASK);
     }
 
-    /** An empty warnings array. */
-    public static Column noWarnings() {
-        return array().cast(DataTypes.createArrayType(VIOLATION_TYPE));
-    }
 
-    /** The warnings with one more, when {@code warningOrNull} is not null. */
-    public static Column withWarning(Column warnings, Column warningOrNull) {
-        return nonNull(concat(warnings, array(warningOrNull)));
-    }
 
-    private static Column nonNull(Column array) {
-        return filter(array, x -> x.isNotNull());
-    }
 
     private void fieldRules(int index, FieldRule f, Map<String, Column> raw, Map<String, Column> typed,
                             Map<String, Column> taxCodeProblems, BiConsumer<Column, Broken> rule) {
@@ -273,14 +262,7 @@ public final class RowChecker {
         if (f.notAbove() != null) add.accept(t.gt(typed.get(f.notAbove())), RuleCode.EXCEEDS_FIELD);
     }
 
-    public static Column violation(Column field, RuleCode rule, Column value) {
-        return issue(field, rule.name(), value);
-    }
 
-    /** A (field, rule, value) struct: a violation, or a warning when the rule is not a {@link RuleCode}. */
-    public static Column issue(Column field, String rule, Column value) {
-        return struct(field.as("field"), lit(rule).as("rule"), value.cast("string").as("value"));
-    }
 
     private Object[] codes(FieldRule f) {
         return codeLists.get(f.codelist()).values().toArray();

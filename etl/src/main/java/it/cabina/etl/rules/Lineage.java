@@ -1,4 +1,4 @@
-package it.cabina.etl.sources;
+package it.cabina.etl.rules;
 
 import org.apache.spark.sql.Column;
 
