@@ -51,6 +51,18 @@ class CliTest {
     }
 
     @Test
+    void theVersionNamesTheVersionAndTheCommit() {
+        Result r = run("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().matches("cabina \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{10}(, with uncommitted changes)?|unknown)\\)\\R"),
+                "[" + r.out() + "]");
+        assertEquals("cabina 1.2.0 (commit 0123456789)", CabinaCommand.Version.describe("1.2.0", "0123456789", false));
+        assertEquals("cabina 1.2.0 (commit 0123456789, with uncommitted changes)", CabinaCommand.Version.describe("1.2.0", "0123456789", true));
+        assertEquals("cabina 1.2.0 (commit unknown)", CabinaCommand.Version.describe("1.2.0", null, false));
+        assertEquals("cabina (development build) (commit unknown)", CabinaCommand.Version.describe("${project.version}", "", false));
+    }
+
+    @Test
     void aWrongOptionSaysSo() {
         Result r = run("status", "--colour", "blue");
         assertEquals(2, r.code());
