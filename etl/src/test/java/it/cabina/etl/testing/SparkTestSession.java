@@ -4,8 +4,6 @@ import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** One local Spark session per test JVM (UI off, 2 shuffle partitions): starting Spark and Delta is the slow part. */
 public final class SparkTestSession {
@@ -27,19 +25,12 @@ public final class SparkTestSession {
         return spark;
     }
 
-    /** The project's configuration with test-sized Spark settings. */
+    /**
+     * The configuration of the tests: conf/cabina-test.yaml (test-sized Spark settings, no housekeeping in the nightly;
+     * surefire names it in CABINA_CONFIG), with the analysts' export of every test in one temporary folder of this JVM,
+     * never in the project.
+     */
     public static CabinaConfig config() {
-        CabinaConfig c = CabinaConfig.load();
-        Map<String, String> settings = new LinkedHashMap<>(c.sparkSettings());
-        settings.put("spark.sql.shuffle.partitions", "2");
-        settings.put("spark.default.parallelism", "2");
-        settings.put("spark.ui.enabled", "false");
-        settings.put("spark.databricks.delta.snapshotPartitions", "1");
-        // the analysts' export of every test goes to one temporary folder of this JVM, never into the project
-        // housekeeping (VACUUM of every table) would double each test nightly: HousekeepingTest runs it on purpose
-        CabinaConfig.Operations o = c.operations();
-        return c.withSpark("local[2]", "cabina-test", settings).withPaths(null, null, null, EXPORT.toString())
-                .withOperations(new CabinaConfig.Operations(o.lockHeartbeatSeconds(), o.lockStaleMinutes(), o.auditDays(),
-                        o.archiveDays(), o.rejectedDays(), o.compactMinFiles(), false, o.vacuumEveryDays()));
+        return CabinaConfig.load().withPaths(null, null, null, EXPORT.toString());
     }
 }

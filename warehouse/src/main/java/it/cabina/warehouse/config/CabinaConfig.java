@@ -109,17 +109,48 @@ public record CabinaConfig(
         return load(home, home.resolve(other == null || other.isBlank() ? "conf/cabina.yaml" : other));
     }
 
+    /**
+     * The YAML tree of a configuration file. A file may start from another ({@code extends: cabina.yaml}, relative to its
+     * own folder) and name only what differs: its mappings are merged into the other's, key by key; lists and values
+     * replace the other's. So conf/cabina-lombardia.yaml and conf/cabina-test.yaml say only what they change.
+     */
+    static JsonNode readWithBase(Path file, List<Path> seen) {
+        if (seen.contains(file.toAbsolutePath().normalize())) throw new ConfigException("configuration files extend each other in a cycle: " + seen);
+        seen.add(file.toAbsolutePath().normalize());
+        JsonNode tree;
+        try {
+            tree = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+        if (tree == null || !tree.isObject()) throw new ConfigException(file + ": not a YAML mapping");
+        JsonNode base = tree.get("extends");
+        if (base == null) return tree;
+        Path baseFile = file.resolveSibling(base.asText());
+        if (!Files.isRegularFile(baseFile)) throw new ConfigException(file + ": extends " + base.asText() + ", which is not there");
+        com.fasterxml.jackson.databind.node.ObjectNode merged = (com.fasterxml.jackson.databind.node.ObjectNode) readWithBase(baseFile, seen);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("extends");
+        merge(merged, (com.fasterxml.jackson.databind.node.ObjectNode) tree);
+        return merged;
+    }
+
+    private static void merge(com.fasterxml.jackson.databind.node.ObjectNode into, com.fasterxml.jackson.databind.node.ObjectNode from) {
+        from.fields().forEachRemaining(e -> {
+            JsonNode existing = into.get(e.getKey());
+            if (existing != null && existing.isObject() && e.getValue().isObject()) {
+                merge((com.fasterxml.jackson.databind.node.ObjectNode) existing, (com.fasterxml.jackson.databind.node.ObjectNode) e.getValue());
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+
     public static CabinaConfig load(Path home, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("configuration file not found: " + file
                     + " (set -D" + HOME_PROPERTY + " or " + HOME_ENV + " to the Cabina folder)");
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-        }
+        JsonNode root = readWithBase(file, new java.util.ArrayList<>());
         JsonNode paths = required(root, "paths", file);
         JsonNode territory = required(root, "territory", file);
         JsonNode spark = required(root, "spark", file);
