@@ -7,6 +7,7 @@ import it.cabina.etl.pipeline.Progress;
 import it.cabina.etl.testing.IndicatorFixture;
 import it.cabina.reports.publish.ReportPublisher;
 import it.cabina.reports.publish.ReportStage;
+import it.cabina.warehouse.published.ReportKind;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
