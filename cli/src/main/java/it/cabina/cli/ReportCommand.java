@@ -4,25 +4,31 @@ import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.reports.Format;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportService;
 import it.cabina.reports.publish.ReportPublisher;
 import it.cabina.reports.publish.ReportStage;
 import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.published.Levels;
+import it.cabina.warehouse.published.ReportKind;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Genera un report (PDF o XLSX) dal warehouse, oppure con --all tutti i report dell'ultimo periodo",
                 "concluso per ogni territorio, con index.json, come fa il nightly.",
-                "Report: cruscotto (periodo: anno, es. 2025), semestrale, rete-offerta, qualita (periodo: semestre, es. 2026-S1).",
-                "Livelli: AMBITO (es. AMB-BUSTO-ARSIZIO), ASST (es. 030711), ATS (es. 030322), REGIONE (03)."})
+                "Livelli: AMBITO (es. AMB-BUSTO-ARSIZIO), ASST (es. 030711), ATS (es. 030322), REGIONE (03).",
+                "Report:"})
 public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--warehouse", paramLabel = "DIR", description = "Cartella del warehouse (default: paths.warehouse).")
     String warehouse;
@@ -42,11 +48,13 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     static final class One {
-        @Option(names = "--report", required = true, paramLabel = "NOME", description = "cruscotto, semestrale, rete-offerta, qualita")
+        @Option(names = "--report", required = true, paramLabel = "NOME", completionCandidates = Kinds.class,
+                description = "${COMPLETION-CANDIDATES}")
         String report;
-        @Option(names = "--period", required = true, paramLabel = "P", description = "Anno (cruscotto) o semestre (AAAA-S1, AAAA-S2).")
+        @Option(names = "--period", required = true, paramLabel = "P", description = "Anno (AAAA) o semestre (AAAA-S1, AAAA-S2), secondo il report.")
         String period;
-        @Option(names = "--level", required = true, paramLabel = "L", description = "AMBITO, ASST, ATS, REGIONE")
+        @Option(names = "--level", required = true, paramLabel = "L", completionCandidates = LevelNames.class,
+                description = "${COMPLETION-CANDIDATES}")
         String level;
         @Option(names = "--territory", required = true, paramLabel = "T", description = "Codice del territorio.")
         String territory;
@@ -54,6 +62,28 @@ public final class ReportCommand implements Callable<Integer> {
         String format;
         @Option(names = "--out", paramLabel = "FILE", description = "File da scrivere (default: <report>-<periodo>-<territorio>.<formato> nella cartella corrente).")
         Path out;
+    }
+
+    /** The registered report kinds, for --report. */
+    static final class Kinds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() { return ReportKind.slugs().iterator(); }
+    }
+
+    static final class LevelNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() { return Levels.ALL.iterator(); }
+    }
+
+    /** The help ends with one line per registered kind: its title, period and, when not all, its levels. */
+    @Spec
+    void listKinds(CommandSpec spec) {
+        List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+        for (ReportKind kind : ReportKind.values()) {
+            lines.add(String.format("  %-13s %s (periodo: %s%s)", kind.slug(), kind.title(), kind.period().description(),
+                    kind.levels().equals(Levels.ALL) ? "" : "; livelli: " + String.join(", ", kind.levels())));
+        }
+        spec.usageMessage().description(lines.toArray(String[]::new));
     }
 
     @Override

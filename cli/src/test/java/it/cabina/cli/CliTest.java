@@ -64,6 +64,18 @@ class CliTest {
     }
 
     @Test
+    void reportHelpListsEveryRegisteredKind() {
+        Result r = run("report", "--help");
+        for (var kind : it.cabina.warehouse.published.ReportKind.values()) {
+            assertTrue(r.out().contains(kind.slug() + " ") && r.out().contains(kind.title() + " (periodo: " + kind.period().description()),
+                    kind.slug() + " in [" + r.out() + "]");
+        }
+        Result wrong = run("report", "--report", "nessuno", "--period", "2026", "--level", "AMBITO", "--territory", "X", "--format", "pdf");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("i report sono " + String.join(", ", it.cabina.warehouse.published.ReportKind.slugs())), wrong.err());
+    }
+
+    @Test
     void aWrongOptionSaysSo() {
         Result r = run("status", "--colour", "blue");
         assertEquals(2, r.code());

@@ -1,8 +1,8 @@
 package it.cabina.portal;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import it.cabina.warehouse.published.PublishedJson;
+import it.cabina.warehouse.published.ReportEntry;
+import it.cabina.warehouse.published.ReportIndexFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,17 +14,12 @@ import java.util.Optional;
 
 /** {@code index.json} of the reports folder, read again whenever the nightly has replaced it. */
 public final class ReportIndex {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record IndexFile(@JsonProperty("reports") List<ReportEntry> reports) {}
-
     private final Path file;
     private FileTime readAt;
     private List<ReportEntry> entries = List.of();
 
     public ReportIndex(Path reportsDir) {
-        this.file = reportsDir.resolve("index.json");
+        this.file = reportsDir.resolve(ReportIndexFile.PATH);
     }
 
     /** Every entry, or none when the nightly has not written the index yet. */
@@ -37,8 +32,7 @@ public final class ReportIndex {
             }
             FileTime modified = Files.getLastModifiedTime(file);
             if (!modified.equals(readAt)) {
-                IndexFile index = JSON.readValue(file.toFile(), IndexFile.class);
-                entries = index.reports() == null ? List.of() : List.copyOf(index.reports());
+                entries = PublishedJson.read(file, ReportIndexFile.class).reports();
                 readAt = modified;
             }
             return entries;

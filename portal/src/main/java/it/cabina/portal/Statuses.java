@@ -19,6 +19,11 @@ public final class Statuses {
         return status == null ? "" : LABELS.getOrDefault(status, status);
     }
 
+    /** The label the nightly wrote, else the status's own. */
+    public static String label(String status, String publishedLabel) {
+        return publishedLabel != null && !publishedLabel.isBlank() ? publishedLabel : label(status);
+    }
+
     public static String cssClass(String status) {
         if (status == null || !LABELS.containsKey(status)) return "status-altro";
         return "status-" + status.toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,9 +1,14 @@
 package it.cabina.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import it.cabina.portal.web.PortalServer;
 import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.published.Dashboard;
+import it.cabina.warehouse.published.LoadStatus;
+import it.cabina.warehouse.published.PublishedJson;
+import it.cabina.warehouse.published.ReportEntry;
+import it.cabina.warehouse.published.ReportIndexFile;
+import it.cabina.warehouse.published.ReportKind;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +20,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A reports folder shaped as the nightly writes it (index.json, report files, data/cruscotto, data/stato.json), users of
- * every level, and a portal server over them. Territories are the real ones of conf/territory.
+ * A reports folder shaped as the nightly writes it (index.json, report files, data/cruscotto, data/stato.json), built
+ * from the published types and written as the nightly writes them; users of every level, and a portal server over them.
+ * Territories are the real ones of conf/territory.
  */
 final class Fixtures {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** For the portal's own JSON answers (/health). */
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String PASSWORD = "una-password-lunga";
 
     /** Busto Arsizio and Saronno are Ambiti of ASST 030711 (Valle Olona), in ATS 030322 (Insubria); Alto Milanese is elsewhere. */
@@ -63,58 +69,51 @@ final class Fixtures {
     /** Writes the reports folder; returns it. A file "non-indicizzato.pdf" and a file outside the folder are written too. */
     static Path reports(Path root) throws IOException {
         Path reports = root.resolve("reports");
-        List<Map<String, Object>> index = new ArrayList<>();
+        List<ReportEntry> index = new ArrayList<>();
         for (Territory t : TERRITORIES) {
-            entry(reports, index, "cruscotto", "2026", t, "Cruscotto indicatori", "pdf", "2026-11-23T02:14:05Z");
-            entry(reports, index, "cruscotto", "2026", t, "Cruscotto indicatori", "xlsx", "2026-11-23T02:14:05Z");
-            entry(reports, index, "cruscotto", "2025", t, "Cruscotto indicatori", "pdf", "2026-01-20T02:10:00Z");
-            entry(reports, index, "semestrale", "2026-S1", t, "Restituzione semestrale", "pdf", "2026-11-23T02:14:09Z");
-            entry(reports, index, "qualita", "2026-S1", t, "Qualità dei dati", "xlsx", "2026-11-23T02:14:11Z");
-            dashboard(reports, 2026, t);
-            dashboard(reports, 2025, t);
+            entry(reports, index, ReportKind.CRUSCOTTO, "2026", t, "pdf", "2026-11-23T02:14:05Z");
+            entry(reports, index, ReportKind.CRUSCOTTO, "2026", t, "xlsx", "2026-11-23T02:14:05Z");
+            entry(reports, index, ReportKind.CRUSCOTTO, "2025", t, "pdf", "2026-01-20T02:10:00Z");
+            entry(reports, index, ReportKind.SEMESTRALE, "2026-S1", t, "pdf", "2026-11-23T02:14:09Z");
+            entry(reports, index, ReportKind.QUALITA, "2026-S1", t, "xlsx", "2026-11-23T02:14:11Z");
+            publish(reports, Dashboard.path(2026, t.level(), t.code()), dashboard(2026, t));
+            publish(reports, Dashboard.path(2025, t.level(), t.code()), dashboard(2025, t));
         }
-        write(reports.resolve("index.json"), JSON.writeValueAsString(Map.of("reports", index)));
+        publish(reports, ReportIndexFile.PATH, new ReportIndexFile(index));
         write(reports.resolve("cruscotto/2026/AMBITO/non-indicizzato.pdf"), PDF_HEAD + "non-indicizzato");
         write(root.resolve("fuori.txt"), "SEGRETO fuori dalla cartella dei report");
-        write(reports.resolve("data/stato.json"), JSON.writeValueAsString(status()));
+        publish(reports, LoadStatus.PATH, status());
         return reports;
+    }
+
+    /** The JSON files of the fixture, relative to the reports folder, with the type each is read as. */
+    static final Map<String, Class<?>> PUBLISHED_FILES = Map.of(
+            ReportIndexFile.PATH, ReportIndexFile.class,
+            LoadStatus.PATH, LoadStatus.class,
+            Dashboard.path(2026, "AMBITO", BUSTO), Dashboard.class,
+            Dashboard.path(2025, "REGIONE", "03"), Dashboard.class);
+
+    private static void publish(Path reports, String relative, Object published) throws IOException {
+        Path file = reports.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.write(file, PublishedJson.write(published));
     }
 
     static String path(String report, String period, String level, String code, String format) {
         return report + "/" + period + "/" + level + "/" + code + "." + format;
     }
 
-    private static void entry(Path reports, List<Map<String, Object>> index, String report, String period, Territory t,
-                              String title, String format, String generatedAt) throws IOException {
-        String path = path(report, period, t.level(), t.code(), format);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("report", report);
-        e.put("period", period);
-        e.put("level", t.level());
-        e.put("territory", t.code());
-        e.put("territory_name", t.name());
-        e.put("title", title);
-        e.put("format", format);
-        e.put("path", path);
-        e.put("generated_at", generatedAt);
-        index.add(e);
+    private static void entry(Path reports, List<ReportEntry> index, ReportKind kind, String period, Territory t,
+                              String format, String generatedAt) throws IOException {
+        String path = path(kind.slug(), period, t.level(), t.code(), format);
+        index.add(new ReportEntry(kind.slug(), period, t.level(), t.code(), t.name(), kind.title(), format, path, generatedAt));
         write(reports.resolve(path), PDF_HEAD + path);
     }
 
-    private static void dashboard(Path reports, int year, Territory t) throws IOException {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("report", "cruscotto");
-        d.put("year", year);
-        d.put("level", t.level());
-        d.put("territory", t.code());
-        d.put("territory_name", t.name());
-        d.put("generated_at", "2026-11-23T02:14:05Z");
-        d.put("run_id", "run-20261123T021000.000");
-        d.put("as_of", "2026-11-23");
-        d.put("years", List.of(2025, 2026, 2027));
-        d.put("protection_threshold", 3);
-        d.put("areas", List.of(
-                Map.of("area", "E", "title", "Domiciliarità (SAD)", "indicators", List.of(
+    static Dashboard dashboard(int year, Territory t) {
+        return new Dashboard(ReportKind.CRUSCOTTO.slug(), year, t.level(), t.code(), t.name(), "2026-11-23T02:14:05Z",
+                "run-20261123T021000.000", "2026-11-23", List.of(2025, 2026, 2027), 3, List.of(
+                new Dashboard.Area("E", "Domiciliarità (SAD)", List.of(
                         indicator("SAD-01", "Progetti SAD integrati con la componente sanitaria", "%", "12", "20", 60.0, "60,0%", "≥ 75%",
                                 "NON_RAGGIUNTO", "Non raggiunto", null,
                                 List.of(point(2025, 40.0, "40,0%", "≥ 50%", "NON_RAGGIUNTO"), point(2026, 60.0, "60,0%", "≥ 75%", "NON_RAGGIUNTO"),
@@ -123,7 +122,7 @@ final class Fixtures {
                                 "MONITORAGGIO", "Monitoraggio", null,
                                 List.of(point(2025, 10.0, "10", null, "BASELINE"), point(2026, null, "—", null, "MONITORAGGIO"),
                                         point(2027, null, "—", null, "NON_CALCOLABILE"))))),
-                Map.of("area", "F", "title", "Dimissioni protette", "indicators", List.of(
+                new Dashboard.Area("F", "Dimissioni protette", List.of(
                         indicator("DIM-01", "Dimissioni protette con servizi attivati entro 7 giorni", "%", "18", "20", 90.0, "90,0%", "≥ 80%",
                                 "RAGGIUNTO", "Raggiunto", null,
                                 List.of(point(2025, 70.0, "70,0%", null, "BASELINE"), point(2026, 90.0, "90,0%", "≥ 80%", "RAGGIUNTO"),
@@ -132,60 +131,26 @@ final class Fixtures {
                                 "NON_CALCOLABILE", "Non calcolabile", "Denominatore zero: nessuna dimissione protetta nell'anno precedente",
                                 List.of(point(2025, null, "—", null, "NON_CALCOLABILE"), point(2026, null, "—", "≥ +5%", "NON_CALCOLABILE"),
                                         point(2027, null, "—", "≥ +5%", "NON_CALCOLABILE")))))));
-        write(reports.resolve("data/cruscotto/" + year + "/" + t.level() + "/" + t.code() + ".json"), JSON.writeValueAsString(d));
     }
 
-    private static Map<String, Object> indicator(String code, String title, String unit, String num, String den, Double value, String valueText,
-                                                 String target, String status, String statusLabel, String note, List<Map<String, Object>> trend) {
-        Map<String, Object> i = new LinkedHashMap<>();
-        i.put("code", code);
-        i.put("title", title);
-        i.put("unit", unit);
-        i.put("numerator_text", num);
-        i.put("denominator_text", den);
-        i.put("value", value);
-        i.put("value_text", valueText);
-        i.put("target_text", target);
-        i.put("status", status);
-        i.put("status_label", statusLabel);
-        i.put("note", note);
-        i.put("trend", trend);
-        return i;
+    private static Dashboard.Indicator indicator(String code, String title, String unit, String num, String den, Double value,
+                                                 String valueText, String target, String status, String statusLabel, String note,
+                                                 List<Dashboard.TrendPoint> trend) {
+        return new Dashboard.Indicator(code, title, unit, num, den, value, valueText, target, status, statusLabel, note, trend);
     }
 
-    private static Map<String, Object> point(int year, Double value, String text, String target, String status) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("year", year);
-        p.put("value", value);
-        p.put("value_text", text);
-        p.put("target", target == null ? null : Double.valueOf(target.replaceAll("[^0-9]", "")));
-        p.put("target_text", target);
-        p.put("status", status);
-        return p;
+    private static Dashboard.TrendPoint point(int year, Double value, String text, String target, String status) {
+        return new Dashboard.TrendPoint(year, value, text, target == null ? null : Double.valueOf(target.replaceAll("[^0-9]", "")),
+                target, status);
     }
 
-    private static Map<String, Object> status() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("generated_at", "2026-11-23T02:14:12Z");
-        s.put("last_run", Map.of("run_id", "run-20261123T021000.000", "started_at", "2026-11-23T02:10:00Z",
-                "finished_at", "2026-11-23T02:14:12Z", "as_of", "2026-11-23", "outcome", "PARTIAL"));
-        s.put("last_load", "2026-11-23T02:12:00Z");
-        s.put("missing_deliveries", List.of(
-                missing("FLUSSO", BUSTO, BUSTO, "2026-S1", "2026-08-29", 86),
-                missing("CSI", ALTO_MILANESE, ALTO_MILANESE, "2026-S1", "2026-08-29", 86),
-                missing("FLUSSO", SARONNO, SARONNO, "2025-S2", "2026-03-01", 267)));
-        return s;
-    }
-
-    private static Map<String, Object> missing(String source, String sender, String ambito, String period, String due, int late) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", source);
-        m.put("sender", sender);
-        m.put("ambito", ambito);
-        m.put("period", period);
-        m.put("due", due);
-        m.put("days_late", late);
-        return m;
+    static LoadStatus status() {
+        return new LoadStatus("2026-11-23T02:14:12Z", "run-20261123T021000.000", "2026-11-23", "2026-11-23T02:12:00Z",
+                new LoadStatus.Run("run-20261123T021000.000", "2026-11-23T02:14:12Z", "2026-11-23", "PARTIAL"),
+                List.of(new LoadStatus.MissingDelivery("FLUSSO", BUSTO, BUSTO, "2026-S1", "2026-08-29", 86),
+                        new LoadStatus.MissingDelivery("CSI", ALTO_MILANESE, ALTO_MILANESE, "2026-S1", "2026-08-29", 86),
+                        new LoadStatus.MissingDelivery("FLUSSO", SARONNO, SARONNO, "2025-S2", "2026-03-01", 267)),
+                List.of(new LoadStatus.Correction("FLUSSO", SARONNO, "2026-S1", "2026-07-20", true, "2026-10-02", 2)));
     }
 
     /** Users: one per level, and an admin. All have PASSWORD. */

@@ -1,5 +1,7 @@
 package it.cabina.reports;
 
+import it.cabina.warehouse.published.ReportKind;
+
 import java.util.List;
 
 /** Builds one kind of report from the data read for a run. */

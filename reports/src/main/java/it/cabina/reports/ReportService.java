@@ -7,11 +7,12 @@ import it.cabina.reports.cruscotto.CruscottoReport;
 import it.cabina.reports.data.Periods;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.qualita.QualitaReport;
-import it.cabina.reports.reteofferta.ReteOffertaReport;
 import it.cabina.reports.render.DocumentRenderer;
 import it.cabina.reports.render.Templates;
 import it.cabina.reports.render.WarmUp;
+import it.cabina.reports.reteofferta.ReteOffertaReport;
 import it.cabina.reports.semestrale.SemestraleReport;
+import it.cabina.warehouse.published.ReportKind;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,15 +21,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * The reports of one warehouse state: reads the data once, then builds and renders any report of any territory.
  * Templates are compiled once per JVM and shared by every file of a run.
  */
 public final class ReportService {
-    public static final List<String> TEMPLATES = List.of("common/informazioni", "cruscotto/indicatori", "cruscotto/andamento",
-            "semestrale/misure", "rete-offerta/tipologie", "rete-offerta/ambiti", "rete-offerta/movimenti",
-            "qualita/consegne", "qualita/motivi", "qualita/andamento");
+    /** The templates of every registered kind, and the first XLSX sheet they share. */
+    public static final List<String> TEMPLATES = Stream.concat(Stream.of(DocumentRenderer.INFO_TEMPLATE),
+            Stream.of(ReportKind.values()).flatMap(k -> k.templates().stream())).toList();
     private static final Templates COMPILED = new Templates();
     private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("dd/MM/yyyy 'alle' HH:mm").withZone(ZoneId.of("Europe/Rome"));
 
@@ -43,11 +45,19 @@ public final class ReportService {
         this.data = data;
         this.catalog = catalog;
         this.generatedAt = generatedAt;
-        CruscottoReport cruscotto = new CruscottoReport(data, catalog, ctx.codeLists().get("area_policy"), settings);
-        builders.put(ReportKind.CRUSCOTTO, cruscotto);
-        builders.put(ReportKind.SEMESTRALE, new SemestraleReport(data, settings));
-        builders.put(ReportKind.RETE_OFFERTA, new ReteOffertaReport(data));
-        builders.put(ReportKind.QUALITA, new QualitaReport(data, settings));
+        for (ReportKind kind : ReportKind.values()) {
+            // exhaustive: a registered kind without its builder does not compile
+            ReportBuilder builder = switch (kind) {
+                case CRUSCOTTO -> new CruscottoReport(data, catalog, ctx.codeLists().get("area_policy"), settings);
+                case SEMESTRALE -> new SemestraleReport(data, settings);
+                case RETE_OFFERTA -> new ReteOffertaReport(data);
+                case QUALITA -> new QualitaReport(data, settings);
+            };
+            if (builder.kind() != kind) {
+                throw new IllegalStateException(builder.getClass().getSimpleName() + " costruisce " + builder.kind().slug() + ", non " + kind.slug());
+            }
+            builders.put(kind, builder);
+        }
         this.renderer = new DocumentRenderer(COMPILED, PRINTED.format(generatedAt));
     }
 
@@ -98,7 +108,14 @@ public final class ReportService {
     }
 
     public ReportDocument document(ReportKey key) {
-        return builders.get(key.kind()).build(key);
+        ReportDocument doc = builders.get(key.kind()).build(key);
+        for (Part part : doc.parts()) {
+            // the registry's templates are the ones compiled and warmed up before a run
+            if (!key.kind().templates().contains(part.template())) {
+                throw new IllegalStateException("template " + part.template() + " non registrato per il report " + key.kind().slug());
+            }
+        }
+        return doc;
     }
 
     public byte[] render(ReportKey key, Format format) {

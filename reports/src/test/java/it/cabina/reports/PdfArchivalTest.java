@@ -3,6 +3,7 @@ package it.cabina.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.reports.render.ArchivalPdf;
+import it.cabina.warehouse.published.ReportKind;
 import it.cabina.reports.render.Templates;
 import it.cabina.reports.render.WarmUp;
 import org.apache.pdfbox.Loader;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.reports.publish.ReportPublisher;
+import it.cabina.reports.publish.ReportStage;
+import it.cabina.warehouse.published.ReportKind;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;

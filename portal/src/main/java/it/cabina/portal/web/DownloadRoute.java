@@ -1,9 +1,9 @@
 package it.cabina.portal.web;
 
 import it.cabina.portal.AuditLog;
-import it.cabina.portal.ReportEntry;
 import it.cabina.portal.ReportFiles;
 import it.cabina.portal.ReportIndex;
+import it.cabina.warehouse.published.ReportEntry;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +21,10 @@ final class DownloadRoute {
     private final ReportIndex index;
     private final ReportFiles files;
     private final AuditLog audit;
+
+    static String url(ReportEntry e) {
+        return "/reports/" + e.path();
+    }
 
     DownloadRoute(ReportIndex index, ReportFiles files, AuditLog audit) {
         this.index = index;

@@ -177,8 +177,8 @@ public final class PortalServer {
         } else if (path.equals("/") && get) {
             pages.render(x, "reports.jte", listPage.render(viewer, new ReportListPage.Filters(
                     x.query("report"), x.query("period"), x.query("territory"))));
-        } else if (path.startsWith("/cruscotto/") && get) {
-            String[] parts = path.substring("/cruscotto/".length()).split("/", -1);
+        } else if (path.startsWith(DashboardRoute.PREFIX) && get) {
+            String[] parts = path.substring(DashboardRoute.PREFIX.length()).split("/", -1);
             if (parts.length != 3) throw Refusal.notFound();
             pages.render(x, "cruscotto.jte", dashboardRoute.render(viewer, x.ip(), parts[0], parts[1], parts[2]));
         } else if (path.startsWith("/reports/") && get) {

@@ -1,8 +1,9 @@
 package it.cabina.portal.web;
 
 import it.cabina.portal.Level;
-import it.cabina.portal.ReportEntry;
 import it.cabina.portal.ReportIndex;
+import it.cabina.warehouse.published.ReportEntry;
+import it.cabina.warehouse.published.ReportKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ final class ReportListPage {
     Views.ReportList render(Viewer viewer, Filters filters) {
         List<ReportEntry> visible = index.entries().stream().filter(viewer::sees).toList();
 
-        Map<String, String> reportNames = new TreeMap<>();
+        Map<String, String> reportNames = new TreeMap<>(REGISTRY_ORDER);
         Map<String, String> territories = new TreeMap<>();
         List<String> periods = visible.stream().map(ReportEntry::period).filter(Objects::nonNull).distinct()
                 .sorted(Comparator.reverseOrder()).toList();
@@ -65,11 +66,11 @@ final class ReportListPage {
 
     private static Views.ReportRow row(List<ReportEntry> formats) {
         ReportEntry first = formats.get(0);
-        Level level = first.levelValue();
+        Level level = Level.parse(first.level());
         List<Views.Download> downloads = formats.stream()
                 .sorted(Comparator.comparing(ReportEntry::format, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(ReportListPage::download).toList();
-        String dashboard = formats.stream().map(ReportEntry::dashboardUrl).filter(Objects::nonNull).findFirst().orElse(null);
+        String dashboard = formats.stream().map(DashboardRoute::url).filter(Objects::nonNull).findFirst().orElse(null);
         return new Views.ReportRow(Texts.reportName(first.report(), first.title()), Texts.period(first.period()),
                 level == null ? first.level() : level.label(), territoryName(first), Texts.dateTime(first.generatedAt()),
                 downloads, dashboard);
@@ -77,17 +78,22 @@ final class ReportListPage {
 
     static Views.Download download(ReportEntry e) {
         String fileName = (e.report() + "_" + e.period() + "_" + e.territory() + "." + e.format()).replaceAll("[^A-Za-z0-9._-]", "_");
-        return new Views.Download(e.downloadUrl(), Texts.format(e.format()), fileName);
+        return new Views.Download(DownloadRoute.url(e), Texts.format(e.format()), fileName);
     }
 
     private static List<Views.Option> options(Map<String, String> values, String selected) {
         return values.entrySet().stream().map(v -> new Views.Option(v.getKey(), v.getValue(), v.getKey().equals(selected))).toList();
     }
 
+    /** Report slugs in the order of the registry, then any other by name: the order of the filter. */
+    private static final Comparator<String> REGISTRY_ORDER = Comparator
+            .comparing((String report) -> ReportKind.find(report).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(Comparator.naturalOrder());
+
     private static final Comparator<ReportEntry> NEWEST_FIRST = Comparator
             .comparing((ReportEntry e) -> e.period() == null ? "" : e.period(), Comparator.reverseOrder())
             .thenComparing(e -> String.valueOf(e.report()))
-            .thenComparing(e -> e.levelValue() == null ? 99 : -e.levelValue().ordinal())
+            .thenComparing(e -> Level.parse(e.level()) == null ? 99 : -Level.parse(e.level()).ordinal())
             .thenComparing(ReportListPage::territoryName)
             .thenComparing(e -> e.generatedAt() == null ? "" : e.generatedAt(), Comparator.reverseOrder());
 
@@ -98,7 +104,7 @@ final class ReportListPage {
     }
 
     private static String territoryLabel(ReportEntry e) {
-        Level level = e.levelValue();
+        Level level = Level.parse(e.level());
         return territoryName(e) + " (" + (level == null ? e.level() : level.label()) + ")";
     }
 

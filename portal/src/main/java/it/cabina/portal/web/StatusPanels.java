@@ -1,9 +1,9 @@
 package it.cabina.portal.web;
 
 import it.cabina.portal.Level;
-import it.cabina.portal.LoadStatus;
 import it.cabina.portal.PublishedData;
 import it.cabina.portal.TerritoryAccess;
+import it.cabina.warehouse.published.LoadStatus;
 
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +28,7 @@ final class StatusPanels {
         if (status.isEmpty()) return new Views.StatusPanel(false, null, null, null, List.of(), List.of());
         LoadStatus s = status.get();
         LoadStatus.Run run = s.lastRun();
-        String runText = run == null ? null : run.outcomeText() + " il " + Texts.dateTime(run.finishedAt() != null ? run.finishedAt() : run.startedAt());
+        String runText = run == null ? null : outcomeText(run.outcome()) + " il " + Texts.dateTime(run.finishedAt());
         String outcomeClass = run == null || run.outcome() == null ? "" : "outcome-" + run.outcome().toLowerCase(Locale.ROOT);
         List<Views.MissingRow> missing = s.missingDeliveries().stream()
                 .filter(m -> viewer.seesAmbito(m.ambito()))
@@ -47,5 +47,15 @@ final class StatusPanels {
                         c.corrections() == null ? 0 : c.corrections(), Texts.date(c.lastCorrection())))
                 .toList();
         return new Views.StatusPanel(true, Texts.dateTime(s.lastLoad()), runText, outcomeClass, missing, corrections);
+    }
+
+    private static String outcomeText(String outcome) {
+        if (outcome == null) return "";
+        return switch (outcome) {
+            case "SUCCESS" -> "completata";
+            case "PARTIAL" -> "completata con consegne scartate";
+            case "FAILED" -> "non riuscita";
+            default -> outcome;
+        };
     }
 }

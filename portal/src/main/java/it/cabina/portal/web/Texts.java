@@ -1,5 +1,7 @@
 package it.cabina.portal.web;
 
+import it.cabina.warehouse.published.ReportKind;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,23 +10,18 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
-/** Italian wording shared by the pages: report names, dates and times (Europe/Rome). */
+/** Italian wording shared by the pages: report names (from the registry), dates and times (Europe/Rome). */
 public final class Texts {
     private static final ZoneId ROME = ZoneId.of("Europe/Rome");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d/M/yyyy 'alle' HH:mm", Locale.ITALY);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/yyyy", Locale.ITALY);
-    private static final Map<String, String> REPORT_NAMES = Map.of(
-            "cruscotto", "Cruscotto indicatori",
-            "semestrale", "Restituzione semestrale",
-            "rete-offerta", "Rete d'offerta",
-            "qualita", "Qualità dei dati");
     private static final Map<String, String> FORMATS = Map.of("pdf", "PDF", "xlsx", "Excel");
 
     private Texts() {}
 
+    /** The registered title; for a kind this portal does not know yet, the title index.json gives, else the slug. */
     public static String reportName(String report, String title) {
-        if (REPORT_NAMES.containsKey(report)) return REPORT_NAMES.get(report);
-        return title != null && !title.isBlank() ? title : report;
+        return ReportKind.find(report).map(ReportKind::title).orElse(title != null && !title.isBlank() ? title : report);
     }
 
     public static String format(String format) {

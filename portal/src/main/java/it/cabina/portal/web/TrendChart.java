@@ -1,6 +1,7 @@
 package it.cabina.portal.web;
 
-import it.cabina.portal.Dashboard;
+import it.cabina.portal.Statuses;
+import it.cabina.warehouse.published.Dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +48,9 @@ public record TrendChart(int width, int height, String line, List<Dot> dots, Lis
             }
             if (p == null || p.value() == null) continue;
             double y = y(p.value(), min, max);
-            dots.add(new Dot(round(x), round(y), p.statusClass(),
+            dots.add(new Dot(round(x), round(y), Statuses.cssClass(p.status()),
                     year + ": " + text + (p.targetText() == null ? "" : " (obiettivo " + p.targetText() + ")")
-                            + (p.status() == null ? "" : " — " + p.statusText()), text));
+                            + (p.status() == null ? "" : " — " + Statuses.label(p.status())), text));
             line.append(line.length() == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
         }
         return new TrendChart(WIDTH, HEIGHT, line.toString(), dots, targets, labels, "Andamento: " + String.join("; ", description));

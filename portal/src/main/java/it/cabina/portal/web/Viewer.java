@@ -1,11 +1,11 @@
 package it.cabina.portal.web;
 
 import it.cabina.portal.Level;
-import it.cabina.portal.ReportEntry;
 import it.cabina.portal.Scope;
 import it.cabina.portal.Sessions;
 import it.cabina.portal.TerritoryAccess;
 import it.cabina.portal.User;
+import it.cabina.warehouse.published.ReportEntry;
 
 import java.util.stream.Collectors;
 
@@ -18,7 +18,7 @@ record Viewer(User user, Sessions.Session session, TerritoryAccess access) {
     }
 
     boolean sees(ReportEntry entry) {
-        return sees(entry.levelValue(), entry.territory());
+        return sees(Level.parse(entry.level()), entry.territory());
     }
 
     /** A missing delivery is shown when its Ambito is visible; one without an Ambito (AFAM) only to the whole region. */

@@ -1,6 +1,6 @@
 package it.cabina.portal.web;
 
-import it.cabina.portal.Dashboard;
+import it.cabina.warehouse.published.Dashboard;
 
 import java.util.List;
 
@@ -36,12 +36,15 @@ public final class Views {
 
     public record YearLink(int year, String url, boolean current) {}
 
-    public record IndicatorRow(Dashboard.Indicator indicator, TrendChart chart) {}
+    public record IndicatorRow(Dashboard.Indicator indicator, String statusClass, String statusText, TrendChart chart) {}
 
     public record AreaView(String area, String title, List<IndicatorRow> indicators) {}
 
     public record DashboardPage(PageContext page, Dashboard dashboard, String levelLabel, String generatedText, String asOfText,
-                                List<YearLink> years, List<Download> downloads, List<AreaView> areas) {}
+                                List<YearLink> years, List<Download> downloads, List<AreaView> areas) {
+        /** The registered title of the report the dashboard shows. */
+        public String reportTitle() { return Dashboard.KIND.title(); }
+    }
 
     public record Login(PageContext page, String message, String username) {}
 

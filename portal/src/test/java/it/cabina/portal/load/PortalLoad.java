@@ -1,13 +1,13 @@
 package it.cabina.portal.load;
 
 import it.cabina.portal.Level;
-import it.cabina.portal.ReportEntry;
 import it.cabina.portal.ReportIndex;
 import it.cabina.portal.Scope;
 import it.cabina.portal.TerritoryAccess;
 import it.cabina.portal.UserStore;
 import it.cabina.portal.web.PortalServer;
 import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.published.ReportEntry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +113,8 @@ public final class PortalLoad {
     /** One account per planner, taking the territories of index.json in turn from every level (Ambito, ASST, ATS, Region). */
     private static List<String> createAccounts(Path file, int count, List<ReportEntry> entries, TerritoryAccess access) {
         Map<Level, List<String>> byLevel = new TreeMap<>();
-        entries.stream().filter(e -> e.levelValue() != null && access.exists(e.levelValue(), e.territory()))
-                .forEach(e -> byLevel.computeIfAbsent(e.levelValue(), l -> new ArrayList<>()).add(e.territory()));
+        entries.stream().filter(e -> Level.parse(e.level()) != null && access.exists(Level.parse(e.level()), e.territory()))
+                .forEach(e -> byLevel.computeIfAbsent(Level.parse(e.level()), l -> new ArrayList<>()).add(e.territory()));
         byLevel.replaceAll((level, codes) -> codes.stream().distinct().sorted().toList());
         List<Level> levels = new ArrayList<>(byLevel.keySet());
         UserStore store = UserStore.openOrEmpty(file);

@@ -1,6 +1,6 @@
 package it.cabina.portal.web;
 
-import it.cabina.portal.Dashboard.TrendPoint;
+import it.cabina.warehouse.published.Dashboard.TrendPoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

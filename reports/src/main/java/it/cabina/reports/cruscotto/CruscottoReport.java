@@ -5,11 +5,12 @@ import it.cabina.reports.Part;
 import it.cabina.reports.ReportBuilder;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportSettings;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.data.Rows;
 import it.cabina.reports.data.TerritoryInfo;
+import it.cabina.warehouse.published.Dashboard;
+import it.cabina.warehouse.published.ReportKind;
 import it.cabina.warehouse.reference.CodeList;
 
 import java.util.ArrayList;
@@ -99,60 +100,25 @@ public final class CruscottoReport implements ReportBuilder {
     }
 
     /** The dashboard of a territory and year as the portal shows it (same protection as the reports). */
-    public Map<String, Object> dashboard(ReportKey key, String generatedAt) {
+    public Dashboard dashboard(ReportKey key, String generatedAt) {
         TerritoryInfo t = territory(key);
         int year = Integer.parseInt(key.period());
-        Map<String, List<Map<String, Object>>> byArea = new LinkedHashMap<>();
+        Map<String, List<Dashboard.Indicator>> byArea = new LinkedHashMap<>();
         for (IndicatorCatalog.Indicator ind : ordered()) {
             IndicatorCell c = cell(ind, t, year);
-            Map<String, Object> i = new LinkedHashMap<>();
-            i.put("code", ind.code());
-            i.put("title", ind.titolo());
-            i.put("unit", ind.unita());
-            i.put("numerator_text", c.numDisplay());
-            i.put("denominator_text", c.denDisplay());
-            i.put("value", c.chartValue());
-            i.put("value_text", c.valueDisplay());
-            i.put("target_text", c.target());
-            i.put("status", c.status());
-            i.put("status_label", c.statusLabel());
-            i.put("note", c.note());
-            List<Map<String, Object>> trend = new ArrayList<>();
+            List<Dashboard.TrendPoint> trend = new ArrayList<>();
             for (int y : catalog.triennio().years()) {
                 IndicatorCell yc = cell(ind, t, y);
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("year", y);
-                p.put("value", yc.chartValue());
-                p.put("value_text", yc.valueDisplay());
-                p.put("target", yc.chartTarget());
-                p.put("target_text", yc.target());
-                p.put("status", yc.status());
-                trend.add(p);
+                trend.add(new Dashboard.TrendPoint(y, yc.chartValue(), yc.valueDisplay(), yc.chartTarget(), yc.target(), yc.status()));
             }
-            i.put("trend", trend);
-            byArea.computeIfAbsent(ind.area(), a -> new ArrayList<>()).add(i);
+            byArea.computeIfAbsent(ind.area(), a -> new ArrayList<>()).add(new Dashboard.Indicator(ind.code(), ind.titolo(),
+                    ind.unita(), c.numDisplay(), c.denDisplay(), c.chartValue(), c.valueDisplay(), c.target(), c.status(),
+                    c.statusLabel(), c.note(), trend));
         }
-        List<Map<String, Object>> areaList = new ArrayList<>();
-        byArea.forEach((a, list) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("area", a);
-            m.put("title", areas.get(a).descrizione());
-            m.put("indicators", list);
-            areaList.add(m);
-        });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("report", kind().slug());
-        out.put("year", year);
-        out.put("level", key.level());
-        out.put("territory", key.territory());
-        out.put("territory_name", t.name());
-        out.put("generated_at", generatedAt);
-        out.put("run_id", data.runId());
-        out.put("as_of", data.asOf().toString());
-        out.put("years", catalog.triennio().years());
-        out.put("protection_threshold", settings.protezione().soglia());
-        out.put("areas", areaList);
-        return out;
+        List<Dashboard.Area> areaList = new ArrayList<>();
+        byArea.forEach((a, list) -> areaList.add(new Dashboard.Area(a, areas.get(a).descrizione(), list)));
+        return new Dashboard(kind().slug(), year, key.level(), key.territory(), t.name(), generatedAt, data.runId(),
+                data.asOf().toString(), catalog.triennio().years(), settings.protezione().soglia(), areaList);
     }
 
     /** A year as the trend shows it: the year holding the run date is "in corso", later years have not begun. */

@@ -6,8 +6,8 @@ import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.model.GoldViews;
 import it.cabina.etl.model.RunParameters;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportSettings;
+import it.cabina.warehouse.published.ReportKind;
 import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -122,9 +122,12 @@ public final class ReportData {
         return rows(table, level, code).stream().filter(r -> String.valueOf(r.get(periodColumn)).equals(String.valueOf(period))).toList();
     }
 
-    /** The reports of a kind that have data in a table for the period: one per (level, territory) found there. */
+    /**
+     * The reports of a kind that have data in a table for the period: one per (level, territory) found there, at the
+     * levels the kind is published for.
+     */
     public List<ReportKey> reports(ReportKind kind, String period, String table, String periodColumn) {
-        return keys(table, periodColumn).stream().filter(k -> k.get(2).equals(period))
+        return keys(table, periodColumn).stream().filter(k -> k.get(2).equals(period) && kind.publishedFor(k.get(0)))
                 .map(k -> new ReportKey(kind, period, k.get(0), k.get(1))).toList();
     }
 

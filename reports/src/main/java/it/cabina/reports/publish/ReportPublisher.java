@@ -1,19 +1,20 @@
 package it.cabina.reports.publish;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import it.cabina.etl.context.Progress;
 import it.cabina.reports.Format;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportService;
-import it.cabina.reports.data.Rows;
+import it.cabina.warehouse.published.Dashboard;
+import it.cabina.warehouse.published.Levels;
+import it.cabina.warehouse.published.LoadStatus;
+import it.cabina.warehouse.published.PublishedJson;
+import it.cabina.warehouse.published.ReportEntry;
+import it.cabina.warehouse.published.ReportIndexFile;
+import it.cabina.warehouse.published.ReportKind;
 import it.cabina.warehouse.spark.Concurrently;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,8 +28,7 @@ import java.util.Map;
  * report file, those of earlier periods included.
  */
 public final class ReportPublisher {
-    public static final String INDEX = "index.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String INDEX = ReportIndexFile.PATH;
 
     private final ReportService service;
     private final ReportFiles files;
@@ -65,7 +65,7 @@ public final class ReportPublisher {
 
     public Result publish() {
         String generatedAt = service.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        List<Map<String, Object>> entries = new ArrayList<>();
+        List<ReportEntry> entries = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         List<ReportKey> keys = new ArrayList<>();
         List<String> lines = new ArrayList<>();
@@ -85,18 +85,18 @@ public final class ReportPublisher {
         }
         lines.forEach(progress);
         writeDashboards(generatedAt);
-        writeJson("data/stato.json", LoadStatus.of(service.data(), generatedAt));
-        writeJson(INDEX, Map.of("reports", merge(entries)));
+        files.write(LoadStatus.PATH, PublishedJson.write(LedgerStatus.of(service.data(), generatedAt)));
+        files.write(INDEX, PublishedJson.write(new ReportIndexFile(merge(entries))));
         return new Result(entries.size(), seconds, slowest < 0 ? null : keys.get(slowest));
     }
 
     /** One report's files and index entries, with its rendering time per format. */
-    private record Published(List<Map<String, Object>> entries, double seconds) {}
+    private record Published(List<ReportEntry> entries, double seconds) {}
 
     private Published publish(ReportKey key, String generatedAt) {
         long t0 = System.nanoTime();
         ReportDocument doc = service.document(key);
-        List<Map<String, Object>> entries = new ArrayList<>();
+        List<ReportEntry> entries = new ArrayList<>();
         for (Format format : Format.values()) {
             files.write(key.path(format), service.render(doc, format));
             entries.add(entry(key, doc, format, generatedAt));
@@ -108,56 +108,36 @@ public final class ReportPublisher {
     /** The cruscotto of every territory and year of the triennium, as the portal shows it. */
     private void writeDashboards(String generatedAt) {
         for (List<String> k : service.data().keys("indicatori", "anno")) {
-            ReportKey key = new ReportKey(ReportKind.CRUSCOTTO, k.get(2), k.get(0), k.get(1));
-            writeJson("data/cruscotto/" + key.period() + "/" + key.level() + "/" + key.territory() + ".json",
-                    service.cruscotto().dashboard(key, generatedAt));
+            ReportKey key = new ReportKey(Dashboard.KIND, k.get(2), k.get(0), k.get(1));
+            files.write(Dashboard.path(Integer.parseInt(key.period()), key.level(), key.territory()),
+                    PublishedJson.write(service.cruscotto().dashboard(key, generatedAt)));
         }
     }
 
-    private static Map<String, Object> entry(ReportKey key, ReportDocument doc, Format format, String generatedAt) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("report", key.kind().slug());
-        e.put("period", key.period());
-        e.put("level", key.level());
-        e.put("territory", key.territory());
-        e.put("territory_name", doc.territoryName());
-        e.put("title", doc.title());
-        e.put("format", format.extension());
-        e.put("path", key.path(format));
-        e.put("generated_at", generatedAt);
-        return e;
+    private static ReportEntry entry(ReportKey key, ReportDocument doc, Format format, String generatedAt) {
+        return new ReportEntry(key.kind().slug(), key.period(), key.level(), key.territory(), doc.territoryName(), doc.title(),
+                format.extension(), key.path(format), generatedAt);
     }
 
     /** This run's entries, plus those of the previous index whose files are still there and were not redone. */
-    private List<Map<String, Object>> merge(List<Map<String, Object>> fresh) {
-        Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
+    private List<ReportEntry> merge(List<ReportEntry> fresh) {
+        Map<String, ReportEntry> byPath = new LinkedHashMap<>();
         if (files.exists(INDEX)) {
             try {
-                Map<String, List<Map<String, Object>>> old = JSON.readValue(files.read(INDEX), new TypeReference<>() {});
-                for (Map<String, Object> e : old.getOrDefault("reports", List.of())) {
-                    String path = Rows.text(e, "path");
-                    if (path != null && files.exists(path)) byPath.put(path, e);
+                for (ReportEntry e : PublishedJson.read(files.read(INDEX), ReportIndexFile.class).reports()) {
+                    if (e.path() != null && files.exists(e.path())) byPath.put(e.path(), e);
                 }
             } catch (IOException e) {
                 progress.accept("  " + INDEX + " precedente illeggibile (" + e.getMessage() + "): si riscrive con i soli report di oggi");
             }
         }
-        for (Map<String, Object> e : fresh) byPath.put(Rows.text(e, "path"), e);
-        List<String> levels = ReportKey.LEVELS;
+        for (ReportEntry e : fresh) byPath.put(e.path(), e);
         return byPath.values().stream().sorted(Comparator
-                        .comparing((Map<String, Object> e) -> Rows.text(e, "report"))
-                        .thenComparing(e -> Rows.text(e, "period"), Comparator.reverseOrder())
-                        .thenComparingInt(e -> levels.indexOf(Rows.text(e, "level")))
-                        .thenComparing(e -> Rows.text(e, "territory_name"))
-                        .thenComparing(e -> Rows.text(e, "format")))
+                        .comparing(ReportEntry::report)
+                        .thenComparing(ReportEntry::period, Comparator.reverseOrder())
+                        .thenComparingInt(e -> Levels.ALL.indexOf(e.level()))
+                        .thenComparing(ReportEntry::territoryName)
+                        .thenComparing(ReportEntry::format))
                 .toList();
-    }
-
-    private void writeJson(String relative, Object value) {
-        try {
-            files.write(relative, JSON.writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -34,8 +34,8 @@ import java.util.TimeZone;
 public final class DocumentRenderer {
     public static final Locale ITALIAN = Locale.ITALY;
     private static final TimeZone ROME = TimeZone.getTimeZone("Europe/Rome");
-    private static final String INFO_TEMPLATE = "common/informazioni";
-    private static final String DOCUMENT_TEMPLATE = "common/documento";
+    public static final String INFO_TEMPLATE = "common/informazioni";
+    public static final String DOCUMENT_TEMPLATE = "common/documento";
 
     private final Templates templates;
     private final String generatedAt;

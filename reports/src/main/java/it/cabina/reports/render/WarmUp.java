@@ -4,7 +4,7 @@ import it.cabina.reports.Format;
 import it.cabina.reports.Part;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportKind;
+import it.cabina.warehouse.published.ReportKind;
 import net.sf.jasperreports.engine.JRField;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperReport;

@@ -4,11 +4,11 @@ import it.cabina.reports.Part;
 import it.cabina.reports.ReportBuilder;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportKind;
 import it.cabina.reports.data.Periods;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.data.Rows;
 import it.cabina.reports.data.TerritoryInfo;
+import it.cabina.warehouse.published.ReportKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;

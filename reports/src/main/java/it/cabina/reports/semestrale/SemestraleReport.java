@@ -4,7 +4,6 @@ import it.cabina.reports.Part;
 import it.cabina.reports.ReportBuilder;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportKind;
 import it.cabina.reports.ReportSettings;
 import it.cabina.reports.SmallCells;
 import it.cabina.reports.data.Periods;
@@ -12,6 +11,7 @@ import it.cabina.reports.data.ReportData;
 import it.cabina.reports.data.Rows;
 import it.cabina.reports.data.TerritoryInfo;
 import it.cabina.reports.render.ItalianFormat;
+import it.cabina.warehouse.published.ReportKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package it.cabina.portal;
+package it.cabina.warehouse.published;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -6,36 +6,29 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * {@code data/stato.json}: the last nightly run, the last load, the deliveries still missing and the semesters corrected
- * by later re-sends, from the ledger.
+ * {@code data/stato.json}: when data was last loaded, the last finished run, the FLUSSO deliveries still missing, and the
+ * FLUSSO semesters corrected by later re-sends (punctuality is judged on the first delivery; corrections are counted apart).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LoadStatus(
         @JsonProperty("generated_at") String generatedAt,
-        @JsonProperty("last_run") Run lastRun,
+        @JsonProperty("run_id") String runId,
+        @JsonProperty("as_of") String asOf,
         @JsonProperty("last_load") String lastLoad,
+        @JsonProperty("last_run") Run lastRun,
         @JsonProperty("missing_deliveries") List<MissingDelivery> missingDeliveries,
         @JsonProperty("corrections") List<Correction> corrections) {
+    public static final String PATH = "data/stato.json";
 
     public LoadStatus {
         missingDeliveries = missingDeliveries == null ? List.of() : List.copyOf(missingDeliveries);
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
 
+    /** The last finished nightly; {@code outcome} is SUCCESS, or PARTIAL when it rejected deliveries. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Run(@JsonProperty("run_id") String runId, @JsonProperty("started_at") String startedAt,
-                      @JsonProperty("finished_at") String finishedAt, @JsonProperty("as_of") String asOf,
-                      @JsonProperty("outcome") String outcome) {
-        public String outcomeText() {
-            if (outcome == null) return "";
-            return switch (outcome) {
-                case "SUCCESS" -> "completata";
-                case "PARTIAL" -> "completata con consegne scartate";
-                case "FAILED" -> "non riuscita";
-                default -> outcome;
-            };
-        }
-    }
+    public record Run(@JsonProperty("run_id") String runId, @JsonProperty("finished_at") String finishedAt,
+                      @JsonProperty("as_of") String asOf, @JsonProperty("outcome") String outcome) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record MissingDelivery(@JsonProperty("source") String source, @JsonProperty("sender") String sender,

@@ -1,11 +1,15 @@
-package it.cabina.portal;
+package it.cabina.warehouse.published;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
-/** The Cruscotto indicatori of one territory and year, as the nightly writes it (small cells already protected). */
+/**
+ * {@code data/cruscotto/<year>/<LEVEL>/<territory>.json}: the Cruscotto indicatori of one territory and year as the
+ * portal shows it, small cells already protected. Texts are as the reports print them; values and targets are numbers
+ * for the portal's charts.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Dashboard(
         @JsonProperty("report") String report,
@@ -20,9 +24,17 @@ public record Dashboard(
         @JsonProperty("protection_threshold") Integer protectionThreshold,
         @JsonProperty("areas") List<Area> areas) {
 
+    /** The report kind whose data the dashboards are. */
+    public static final ReportKind KIND = ReportKind.CRUSCOTTO;
+
     public Dashboard {
         years = years == null ? List.of() : List.copyOf(years);
         areas = areas == null ? List.of() : List.copyOf(areas);
+    }
+
+    /** Where the dashboard of a territory and year is, relative to the reports folder. */
+    public static String path(int year, String level, String territory) {
+        return "data/" + KIND.slug() + "/" + year + "/" + level + "/" + territory + ".json";
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -50,19 +62,11 @@ public record Dashboard(
         public Indicator {
             trend = trend == null ? List.of() : List.copyOf(trend);
         }
-
-        /** The CSS class of the status (status-raggiunto, status-non-raggiunto, …). */
-        public String statusClass() { return Statuses.cssClass(status); }
-
-        public String statusText() { return statusLabel != null && !statusLabel.isBlank() ? statusLabel : Statuses.label(status); }
     }
 
+    /** One year of an indicator's triennium. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record TrendPoint(@JsonProperty("year") int year, @JsonProperty("value") Double value,
                              @JsonProperty("value_text") String valueText, @JsonProperty("target") Double target,
-                             @JsonProperty("target_text") String targetText, @JsonProperty("status") String status) {
-        public String statusClass() { return Statuses.cssClass(status); }
-
-        public String statusText() { return Statuses.label(status); }
-    }
+                             @JsonProperty("target_text") String targetText, @JsonProperty("status") String status) {}
 }
