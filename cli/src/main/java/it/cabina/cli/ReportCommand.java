@@ -4,7 +4,7 @@ import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.reports.Format;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportService;
+import it.cabina.reports.service.ReportService;
 import it.cabina.reports.publish.ReportPublisher;
 import it.cabina.reports.publish.ReportStage;
 import it.cabina.warehouse.config.CabinaConfig;

@@ -1,5 +1,7 @@
 package it.cabina.reports;
 
+import it.cabina.reports.service.ReportService;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.reports.render.ArchivalPdf;

@@ -1,5 +1,7 @@
 package it.cabina.reports;
 
+import it.cabina.reports.service.ReportService;
+
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.etl.testing.IndicatorFixture;

@@ -1,5 +1,7 @@
 package it.cabina.reports;
 
+import it.cabina.reports.service.ReportService;
+
 import it.cabina.reports.render.DocumentRenderer;
 import it.cabina.warehouse.published.ReportKind;
 import org.junit.jupiter.api.Test;

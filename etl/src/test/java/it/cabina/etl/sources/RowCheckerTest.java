@@ -106,7 +106,7 @@ class RowCheckerTest {
         assertEquals("anno 2030", shown(c, 5));
         assertEquals("anno 1890", shown(c, 6));
         assertEquals("anno 1950", shown(c, 7));
-        assertEquals("9 campi, attesi 8", shown(c, 10).replace("7 campi", "9 campi").replace("9 campi", "9 campi"), "the field count, not the line");
+        assertEquals("7 campi, attesi 8", shown(c, 10), "the field count, not the line");
         Row p1 = c.filter(col(TextLines.LINE).equalTo(2)).first();
         assertEquals(PSEUDO.pseudonym(CF), p1.getAs("pseudonimo"));
         assertEquals(1940, (int) p1.getAs("anno_nascita"));

@@ -4,7 +4,7 @@ import it.cabina.etl.context.Progress;
 import it.cabina.reports.Format;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportService;
+import it.cabina.reports.service.ReportService;
 import it.cabina.warehouse.published.Dashboard;
 import it.cabina.warehouse.published.Levels;
 import it.cabina.warehouse.published.LoadStatus;

@@ -3,7 +3,7 @@ package it.cabina.reports.publish;
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.etl.pipeline.PublicationStage;
-import it.cabina.reports.ReportService;
+import it.cabina.reports.service.ReportService;
 
 /** The nightly's reporting stage: renders and publishes every report of the latest periods. */
 public final class ReportStage implements PublicationStage {

@@ -1,4 +1,11 @@
-package it.cabina.reports;
+package it.cabina.reports.service;
+
+import it.cabina.reports.Format;
+import it.cabina.reports.Part;
+import it.cabina.reports.ReportBuilder;
+import it.cabina.reports.ReportDocument;
+import it.cabina.reports.ReportKey;
+import it.cabina.reports.ReportSettings;
 
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
