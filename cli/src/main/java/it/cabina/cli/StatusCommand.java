@@ -1,5 +1,7 @@
 package it.cabina.cli;
 
+import it.cabina.etl.model.ModelChecks;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import it.cabina.etl.ops.RunStatus;
@@ -46,15 +48,18 @@ public final class StatusCommand implements Callable<Integer> {
         DeltaStore store = new DeltaStore(SparkSessions.create(config), config.warehouse());
         DeliveryStatus.Report report = DeliveryStatus.read(store);
         List<RunStatus.RunView> latestRuns = RunStatus.latest(store, runs);
+        List<ModelChecks.Latest> checks = ModelChecks.latest(store);
         PrintStream out = System.out;
         if (format == Format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("runs", latestRuns);
             json.put("deliveries", report.deliveries());
+            json.put("checks", checks);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
             return 0;
         }
         printRuns(out, latestRuns);
+        printChecks(out, checks);
         if (report.deliveries().isEmpty()) {
             out.println("Nessuna consegna registrata in " + config.warehouse());
             return 0;
@@ -82,6 +87,18 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void printChecks(PrintStream out, List<ModelChecks.Latest> checks) {
+        if (checks.isEmpty()) return;
+        long failed = checks.stream().filter(c -> !c.passed()).count();
+        out.printf("Controlli del modello (ultimo controllo di ogni tabella): %d, %d superati%n", checks.size(), checks.size() - failed);
+        for (ModelChecks.Latest c : checks) {
+            if (c.passed()) continue;
+            out.printf("  %-7s %-24s %s(%s): %,d righe in errore (%s)%s%n", c.severity().equals("error") ? "ERRORE" : "AVVISO", c.table(),
+                    c.check(), c.columns(), c.failingRows(), c.runId(), c.description() == null ? "" : " — " + c.description());
+        }
+        out.println();
     }
 
     private static void printRuns(PrintStream out, List<RunStatus.RunView> runs) {

@@ -1,5 +1,7 @@
 package it.cabina.etl.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.config.ConfigException;
@@ -105,11 +107,22 @@ public final class ModelChecks {
         ctx.store().append(Tables.MODEL_CHECKS, ctx.spark().createDataFrame(rows, SCHEMA).coalesce(1));
     }
 
-    /** The latest run's results, newest first (empty when no check ever ran). */
-    public static Dataset<Row> latest(it.cabina.warehouse.tables.DeltaStore store) {
+    /** A check's latest outcome, as {@code cabina status} shows it. */
+    public record Latest(@JsonProperty("run_id") String runId, @JsonProperty("checked_at") String checkedAt, String table,
+                         String check, String columns, String severity, @JsonProperty("failing_rows") long failingRows,
+                         boolean passed, String description) {}
+
+    /** The latest outcome of every check (each table's last check run), by table (empty when no check ever ran). */
+    public static List<Latest> latest(it.cabina.warehouse.tables.DeltaStore store) {
         Dataset<Row> all = store.readOrEmpty(Tables.MODEL_CHECKS, SCHEMA);
-        return all.join(all.groupBy("table_name").agg(org.apache.spark.sql.functions.max("checked_at").as("checked_at")),
+        Dataset<Row> last = all.join(all.groupBy("table_name").agg(org.apache.spark.sql.functions.max("checked_at").as("checked_at")),
                 List.of("table_name", "checked_at").toArray(String[]::new)).orderBy("table_name", "check", "columns");
+        List<Latest> out = new ArrayList<>();
+        for (Row r : last.collectAsList()) {
+            out.add(new Latest(r.getAs("run_id"), String.valueOf(r.<Object>getAs("checked_at")), r.getAs("table_name"), r.getAs("check"),
+                    r.getAs("columns"), r.getAs("severity"), r.<Long>getAs("failing_rows"), r.<Boolean>getAs("passed"), r.getAs("description")));
+        }
+        return out;
     }
 
     private static String columns(Model.Check c) {

@@ -8,9 +8,7 @@ import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.testing.NightlyProcess;
 import it.cabina.etl.testing.SparkTestSession;
-import it.cabina.generator.DeliveryGenerator;
-import it.cabina.generator.GeneratorOptions;
-import it.cabina.generator.Scale;
+import it.cabina.etl.testing.TinyLanding;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.tables.Layer;
 import it.cabina.warehouse.tables.Table;
@@ -47,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * A nightly killed with SIGKILL at four stages and run again ends with the warehouse of a clean run; a second nightly
  * with nothing new changes nothing (and does the housekeeping); two nightlies never run at once; a damaged zip and a
  * duplicate are set aside; unwritable paths stop the run before it touches anything. One clean run is the reference.
+ * All on the tiny landing area ({@link TinyLanding}), so that the child nightlies start and die quickly.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,10 +68,8 @@ class FaultToleranceTest {
     void cleanRun() throws Exception {
         tmp = Files.createTempDirectory("cabina-faults");
         generated = tmp.resolve("generated");
-        // eighteen months of the triennium: every source, every stage, fewer deliveries to validate than the default span
-        new DeliveryGenerator().generate(new GeneratorOptions(generated, 11, Scale.SMALL, LocalDate.of(2025, 1, 1),
-                        LocalDate.of(2026, 6, 30), 0.05, true),
-                SparkTestSession.config());
+        // the smallest landing that goes through every stage: the child nightlies are killed on it
+        TinyLanding.write(generated);
         addFaultyDeliveries();
         copyTree(generated, tmp.resolve("clean/landing"));
         clean = context(tmp.resolve("clean"));
@@ -104,7 +101,7 @@ class FaultToleranceTest {
         assertEquals(LedgerEntry.Status.REJECTED, byName.get(corruptZip).status());
         assertTrue(byName.get(corruptZip).reasons().get(0).startsWith("archivio zip illeggibile"), byName.get(corruptZip).reasons().toString());
         assertEquals(LedgerEntry.Status.DUPLICATE, byName.get(duplicate).status());
-        assertTrue(cleanResult.count(LedgerEntry.Status.LOADED) > 20);
+        assertEquals(5, cleanResult.count(LedgerEntry.Status.LOADED), "AFAM, the CSI and FLUSSO of two Ambiti");
         assertEquals(NightlyResult.PARTIAL, cleanResult.exitCode());
         assertTrue(Files.exists(tmp.resolve("clean/landing/_rejected/" + corruptZip + ".zip")));
     }

@@ -89,6 +89,24 @@ public final class TestDeliveries {
         return dir;
     }
 
+    /** Writes the delivery as a zip of its folder ({@code <name>.zip} holding {@code <name>/…}), as senders may. */
+    public Path writeZipped() throws IOException {
+        Path folder = write();
+        Path zip = folder.resolveSibling(folder.getFileName() + ".zip");
+        try (java.io.OutputStream out = Files.newOutputStream(zip); java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out);
+             var files = Files.list(folder)) {
+            for (Path f : files.sorted().toList()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(folder.getFileName() + "/" + f.getFileName()));
+                Files.copy(f, z);
+                z.closeEntry();
+            }
+        }
+        try (var files = Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+        return zip;
+    }
+
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
