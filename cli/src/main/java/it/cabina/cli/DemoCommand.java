@@ -18,8 +18,15 @@ import java.util.stream.Stream;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Genera un landing dimostrativo in data/demo e vi esegue il nightly, con la chiave demo.",
-                "La cartella data/demo viene ricreata a ogni esecuzione."})
+                "La cartella della demo viene ricreata a ogni esecuzione; una cartella non vuota che non sia una demo",
+                "(senza il file " + DemoCommand.MARKER + ") non viene toccata."})
 public final class DemoCommand implements Callable<Integer> {
+    /** The file that marks a folder as made by demo: only such a folder (or an empty one) is deleted and made again. */
+    static final String MARKER = ".cabina-demo";
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Cartella della demo (default: data/demo nella cartella del progetto).")
     Path dir;
 
@@ -37,7 +44,14 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CabinaConfig base = CabinaConfig.load();
         Path root = (dir != null ? dir : base.home().resolve("data/demo")).toAbsolutePath();
+        if (Files.isDirectory(root) && !Files.exists(root.resolve(MARKER)) && !isEmpty(root)) {
+            throw Arguments.invalid(spec, "la cartella " + root + " non è vuota e non è una demo (manca " + MARKER
+                    + "): non la cancello; scegli un'altra --dir");
+        }
+        if (Files.exists(root) && !Files.isDirectory(root)) throw Arguments.invalid(spec, root + " non è una cartella");
         deleteTree(root);
+        Files.createDirectories(root);
+        Files.writeString(root.resolve(MARKER), "cartella creata da 'cabina demo': viene ricreata a ogni esecuzione\n");
         Path landing = root.resolve("landing");
         CabinaConfig config = base.withPaths(landing.toString(), root.resolve("warehouse").toString(),
                 root.resolve("reports").toString(), root.resolve("export").toString());
@@ -50,6 +64,12 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("        ./cabina sql --warehouse " + config.warehouse() + " \"SELECT codice_ambito, area_utenza, count(*) FROM fact_case GROUP BY 1, 2 ORDER BY 1, 2\"");
         // rejected deliveries are part of the demo (the generator makes some on purpose): not a failure here
         return code == 3 ? 0 : code;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

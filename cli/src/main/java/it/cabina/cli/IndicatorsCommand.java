@@ -26,6 +26,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
     @Mixin
     WarehouseOptions paths;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--year", description = "Solo quest'anno.")
     Integer year;
 
@@ -45,7 +48,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CabinaConfig config = paths.config();
         if (level != null && !List.of("AMBITO", "ASST", "ATS", "REGIONE").contains(level.toUpperCase())) {
-            throw new IllegalArgumentException("--level must be AMBITO, ASST, ATS or REGIONE, not '" + level + "'");
+            throw Arguments.invalid(spec, "--level dev'essere AMBITO, ASST, ATS o REGIONE, non '" + level + "'");
         }
         DeltaStore store = new DeltaStore(SparkSessions.create(config), config.warehouse());
         List<Row> rows = IndicatorResults.read(store, new IndicatorResults.Filter(run, year, level, territory)).collectAsList();

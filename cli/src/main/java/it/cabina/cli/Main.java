@@ -26,7 +26,8 @@ public final class Main {
         err.println("ERRORE: " + message(e));
         if (System.getenv("CABINA_DEBUG") != null) e.printStackTrace(err);
         err.flush();
-        return e instanceof ConfigException || e instanceof IllegalArgumentException ? 2 : 1;
+        // 2 only for configuration errors proper; a wrong argument is a picocli ParameterException, handled before this
+        return e instanceof ConfigException ? 2 : 1;
     }
 
     static String message(Throwable e) {

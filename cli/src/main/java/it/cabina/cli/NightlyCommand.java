@@ -62,7 +62,7 @@ public final class NightlyCommand implements Callable<Integer> {
             System.err.println("ERRORE: " + Main.message(e));
             if (System.getenv("CABINA_DEBUG") != null) e.printStackTrace();
             System.err.flush();
-            int code = e instanceof ConfigException || e instanceof IllegalArgumentException ? 2 : NightlyResult.FAILED;
+            int code = e instanceof ConfigException ? 2 : NightlyResult.FAILED;
             progress.accept("ESITO: ERRORE (codice " + code + ") — il prossimo nightly riprende da dove si è fermato");
             return code;
         }

@@ -75,9 +75,12 @@ public final class ReportCommand implements Callable<Integer> {
         public Iterator<String> iterator() { return Levels.ALL.iterator(); }
     }
 
+    private CommandSpec spec;
+
     /** The help ends with one line per registered kind: its title, period and, when not all, its levels. */
     @Spec
     void listKinds(CommandSpec spec) {
+        this.spec = spec;
         List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
         for (ReportKind kind : ReportKind.values()) {
             lines.add(String.format("  %-13s %s (periodo: %s%s)", kind.slug(), kind.title(), kind.period().description(),
@@ -97,15 +100,15 @@ public final class ReportCommand implements Callable<Integer> {
             return 0;
         }
         One o = what.one;
-        ReportKey key = new ReportKey(ReportKind.of(o.report), o.period, o.level.toUpperCase(Locale.ROOT), o.territory);
-        Format format = Format.of(o.format);
+        ReportKey key = Arguments.parsed(spec, () -> new ReportKey(ReportKind.of(o.report), o.period, o.level.toUpperCase(Locale.ROOT), o.territory));
+        Format format = Arguments.parsed(spec, () -> Format.of(o.format));
         CabinaContext ctx = Jobs.open(config);
         ReportService service = ReportService.open(ctx);
         if (service.data().territory(key.level(), key.territory()) == null) {
-            throw new IllegalArgumentException("territorio " + key.level() + " " + key.territory() + " non presente nel warehouse");
+            throw Arguments.invalid(spec, "territorio " + key.level() + " " + key.territory() + " non presente nel warehouse");
         }
         if (!service.builder(key.kind()).available(key.period()).contains(key)) {
-            throw new IllegalArgumentException("nessun dato per " + key.kind().slug() + " " + key.period() + " " + key.level() + " "
+            throw Arguments.invalid(spec, "nessun dato per " + key.kind().slug() + " " + key.period() + " " + key.level() + " "
                     + key.territory() + ": l'ultimo periodo concluso è " + service.latestPeriod(key.kind()));
         }
         long t0 = System.nanoTime();

@@ -60,16 +60,22 @@ public final class UsersCommand implements Runnable {
         @picocli.CommandLine.Mixin
         UsersFileOption file = new UsersFileOption();
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws IOException {
             CabinaConfig config = CabinaConfig.load();
-            List<Scope> parsed = scopes.stream().map(Scope::parse).toList();
+            List<Scope> parsed = Arguments.parsed(spec, () -> scopes.stream().map(Scope::parse).toList());
             String password = readPassword();
-            if (password == null) throw new IllegalArgumentException("nessuna password sullo standard input");
+            if (password == null) throw Arguments.invalid(spec, "nessuna password sullo standard input");
             Path path = file.file(config);
             UserStore store = UserStore.openOrEmpty(path);
             boolean existed = store.find(username).isPresent();
-            store.put(username, password, parsed, admin, TerritoryAccess.of(config));
+            Arguments.parsed(spec, () -> {
+                store.put(username, password, parsed, admin, TerritoryAccess.of(config));
+                return null;
+            });
             store.save();
             System.out.println((existed ? "Utente aggiornato: " : "Utente aggiunto: ") + username + " (" + describe(store.find(username).orElseThrow()) + ") in " + path);
             return 0;

@@ -76,6 +76,28 @@ class CliTest {
     }
 
     @Test
+    void demoNeverDeletesAFolderItDidNotMake() throws Exception {
+        Path mine = Files.createTempDirectory("cabina-not-a-demo");
+        Files.writeString(mine.resolve("tesi.docx"), "importante");
+        Result r = run("demo", "--dir", mine.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("non è vuota e non è una demo"), r.err());
+        assertTrue(Files.exists(mine.resolve("tesi.docx")), "untouched");
+    }
+
+    @Test
+    void exitTwoIsForConfigurationAndArgumentsOnly() throws Exception {
+        Result level = run("indicators", "--level", "COMUNE", "--warehouse", "/nonexistent");
+        assertEquals(2, level.code(), level.err());
+        assertTrue(level.err().contains("--level dev'essere AMBITO, ASST, ATS o REGIONE"), level.err());
+        // a failure that is neither (a warehouse without indicator values) is exit 1
+        Path empty = Files.createTempDirectory("cabina-empty-wh");
+        Result none = run("indicators", "--warehouse", empty.toString());
+        assertEquals(1, none.code(), none.err());
+        assertTrue(none.err().startsWith("ERRORE: "), none.err());
+    }
+
+    @Test
     void aWrongOptionSaysSo() {
         Result r = run("status", "--colour", "blue");
         assertEquals(2, r.code());

@@ -21,7 +21,7 @@ public final class IndicatorResults {
 
     public static Dataset<Row> read(DeltaStore store, Filter f) {
         if (!store.exists(Tables.INDICATOR_VALUES)) {
-            throw new IllegalArgumentException("no indicator values in " + store.root() + ": run the nightly first");
+            throw new IllegalStateException("nessun valore degli indicatori in " + store.root() + ": eseguire prima il nightly");
         }
         Dataset<Row> all = store.read(Tables.INDICATOR_VALUES);
         String run = f.runId() != null ? f.runId()
