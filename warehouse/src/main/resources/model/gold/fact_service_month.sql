@@ -4,10 +4,10 @@
 -- service order, so that a query on one service reads only the files that hold it (Delta keeps each file's minimum
 -- and maximum).
 select codice_ambito, anno, codice_semestre, mese_inizio, pseudonimo, codice_prestazione, unita_misura,
-       fonte_finanziamento,
+       fonte_finanziamento, versione_tracciato,
        count(*) as righe, sum(quantita) as quantita, sum(spesa_totale) as spesa_totale,
        sum(quota_utente) as quota_utente, sum(quota_ssn) as quota_ssn
 from fact_service_delivery
 group by codice_ambito, anno, codice_semestre, mese_inizio, pseudonimo, codice_prestazione, unita_misura,
-         fonte_finanziamento
+         fonte_finanziamento, versione_tracciato
 order by codice_prestazione, codice_ambito, pseudonimo, mese_inizio

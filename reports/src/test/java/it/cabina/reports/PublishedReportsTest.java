@@ -183,11 +183,12 @@ class PublishedReportsTest {
             Sheet flusso = wb.getSheet("Prestazioni erogate (FLUSSO)");
             assertNotNull(flusso, "a sheet per section");
             assertEquals("I sem. 2026", flusso.getRow(0).getCell(1).getStringCellValue());
-            // 2026-S1: one FLUSSO row (X, SAD); 2025-S2: one row (X, PASTI); 2025-S1: the re-sent delivery's one row
+            // 2026-S1: three FLUSSO rows (X's SAD, an intervention without a named beneficiary, X's meals in Rome);
+            //   2025-S2: one row (X, PASTI; corrected, still one); 2025-S1: the re-sent delivery's one row
             Row rows = row(flusso, "Righe di prestazione ricevute", 0);
-            assertEquals(1.0, numeric(rows.getCell(1)));
+            assertEquals(3.0, numeric(rows.getCell(1)));
             assertEquals(1.0, numeric(rows.getCell(2)));
-            assertEquals(0.0, numeric(rows.getCell(3)), "no change on the previous semester");
+            assertEquals(2.0, numeric(rows.getCell(3)), "two more than the previous semester");
             assertEquals(1.0, numeric(rows.getCell(4)));
             assertEquals("<3", row(flusso, "Beneficiari distinti", 0).getCell(1).getStringCellValue());
         }
@@ -201,11 +202,12 @@ class PublishedReportsTest {
         ReportKey key = new ReportKey(ReportKind.QUALITA, "2026-S1", "AMBITO", S);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(service.render(key, Format.XLSX)))) {
             Row flusso = row(wb.getSheet("Consegne e righe"), "FLUSSO", 0);
-            // due 1, received 1, on time 1 (extracted 10/07, within 60 days), late 0, missing 0, rows 1 received and loaded
+            // due 1, received 1, on time 1 (extracted 10/07, within 60 days), late 0, missing 0, rows 3 received and loaded
+            //   (the one delivered in Rome loads, with a warning)
             assertEquals(List.of(1.0, 1.0, 1.0, 0.0, 0.0), List.of(numeric(flusso.getCell(1)), numeric(flusso.getCell(2)),
                     numeric(flusso.getCell(3)), numeric(flusso.getCell(4)), numeric(flusso.getCell(5))));
-            assertEquals(1.0, numeric(flusso.getCell(8)));
-            assertEquals(1.0, numeric(flusso.getCell(9)));
+            assertEquals(3.0, numeric(flusso.getCell(8)));
+            assertEquals(3.0, numeric(flusso.getCell(9)));
         }
         // 2026-S2: no FLUSSO from Saronno yet -> due 1, missing 1, and the portal's status lists it
         JsonNode status = new ObjectMapper().readTree(reports.resolve("data/stato.json").toFile());
@@ -214,6 +216,35 @@ class PublishedReportsTest {
             listed |= m.get("ambito").asText().equals(S) && m.get("period").asText().equals("2026-S2");
         }
         assertTrue(listed, status.toString());
+    }
+
+    /** Contract 1.2: Gallarate sent its milestones, Saronno none; the ASST counts the Ambiti per milestone. */
+    @Test
+    void theCruscottoEndsWithTheCronoprogramma() throws IOException {
+        String g = text(Files.readAllBytes(reports.resolve("cruscotto/2026/AMBITO/AMB-GALLARATE.pdf")));
+        assertTrue(g.contains("Cronoprogramma: traguardi del Piano alla data del 15/01/2027"), g);
+        assertTrue(line(g, "Protocollo sul Punto Unico di Accesso").matches(".*30/06/2025.*10/06/2025\\s+Raggiunto nei tempi.*"), line(g, "Protocollo sul Punto Unico di Accesso"));
+        assertTrue(line(g, "Protocollo sulle dimissioni protette").contains("Raggiunto in ritardo"), g);
+        assertTrue(line(g, "Mappatura delle risorse").matches(".*30/09/2026.*non raggiunto\\s+Scaduto, non raggiunto.*"), line(g, "Mappatura delle risorse"));
+        assertTrue(g.contains("rinviato una volta, prevista in origine il 31/12/2026"), g);
+        assertTrue(line(g, "Tavolo con le parti sociali").contains("Non più previsto"), g);
+        String s = text(Files.readAllBytes(reports.resolve("cruscotto/2026/AMBITO/" + S + ".pdf")));
+        assertTrue(s.contains("Nessun traguardo trasmesso"), s);
+        // SAD-02 carries its note wherever it is shown
+        assertTrue(s.contains("Divide progetti per dimissioni"), s);
+        try (XSSFWorkbook wb = workbook(reports.resolve("cruscotto/2026/ASST/030711.xlsx"))) {
+            Sheet c = wb.getSheet("Cronoprogramma");
+            assertNotNull(c, "a Cronoprogramma sheet");
+            // Protocollo PUA: 1 Ambito has it, reached, on time, none overdue; Mappatura: 1 Ambito, overdue
+            Row pua = row(c, "Protocollo sul Punto Unico di Accesso", 0);
+            assertEquals(List.of(1.0, 1.0, 1.0, 0.0, 0.0), List.of(numeric(pua.getCell(1)), numeric(pua.getCell(2)),
+                    numeric(pua.getCell(3)), numeric(pua.getCell(4)), numeric(pua.getCell(5))));
+            Row map = row(c, "Mappatura delle risorse del territorio", 0);
+            assertEquals(List.of(1.0, 0.0, 0.0, 1.0, 0.0), List.of(numeric(map.getCell(1)), numeric(map.getCell(2)),
+                    numeric(map.getCell(3)), numeric(map.getCell(4)), numeric(map.getCell(5))));
+            Row other = row(c, "Altro traguardo", 0);
+            assertEquals(List.of(0.0, 1.0), List.of(numeric(other.getCell(1)), numeric(other.getCell(5))), "withdrawn from the plan: not counted as planned");
+        }
     }
 
     @Test

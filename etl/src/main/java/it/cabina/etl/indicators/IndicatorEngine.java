@@ -92,25 +92,31 @@ public final class IndicatorEngine {
                 .sorted(java.util.Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1))).toList()) {
             for (int y = first; y <= last; y++) grid.add(new Key(territory.get(0), territory.get(1), y));
         }
+        Map<String, String> ambitoNames = catalog.indicators().stream().anyMatch(i -> i.nonTrasmesso() != null) ? ambitoNames() : Map.of();
         Timestamp now = Timestamp.from(Instant.now());
         List<Row> out = new ArrayList<>();
         for (Indicator ind : catalog.indicators()) {
             Map<Key, Double> num = side(parts, ind.code() + "/N", ind.numeratore());
             Map<Key, Double> den = ind.tipo().ratio() ? side(parts, ind.code() + "/D", ind.denominatore()) : Map.of();
+            Map<Key, Double> lacking = parts.getOrDefault(IndicatorParts.notTransmittedId(ind), Map.of());
             Map<Key, Double> values = new HashMap<>();
             for (Key k : grid) {
+                if (!ind.hasCell(k.anno())) continue;
+                List<String> notTransmitted = ambitiBelow(k, levels).stream()
+                        .filter(a -> lacking.getOrDefault(new Key("AMBITO", a, k.anno()), 0.0) > 0).sorted().toList();
                 boolean hasData = ind.views().stream().anyMatch(v -> baseRows.get(v).getOrDefault(k, 0.0) > 0);
-                Double n = hasData ? num.getOrDefault(k, 0.0) : null;
+                boolean computable = hasData && notTransmitted.isEmpty();
+                Double n = computable ? num.getOrDefault(k, 0.0) : null;
                 Double d = null;
-                if (hasData && ind.perAmbito()) {
+                if (computable && ind.perAmbito()) {
                     double ambiti = ambitiWithData(ind, k, levels, baseRows);
                     d = ind.tipo().ratio() ? den.getOrDefault(k, 0.0) * ambiti : ambiti;
-                } else if (hasData && ind.tipo().ratio()) {
+                } else if (computable && ind.tipo().ratio()) {
                     d = den.getOrDefault(k, 0.0);
                 }
-                Status.Reason why = !hasData ? Status.Reason.NESSUN_DATO : null;
+                Status.Reason why = !notTransmitted.isEmpty() ? Status.Reason.DATO_NON_TRASMESSO : !hasData ? Status.Reason.NESSUN_DATO : null;
                 Double value = null;
-                if (hasData) {
+                if (computable) {
                     if (d == null) value = n;
                     else if (d == 0.0) why = Status.Reason.DENOMINATORE_ZERO;
                     else value = ind.tipo() == IndicatorCatalog.Kind.PERCENTUALE ? n / d * 100.0 : n / d;
@@ -118,16 +124,42 @@ public final class IndicatorEngine {
                 values.put(k, value);
                 if (k.anno() < catalog.triennio().dal()) continue;
                 YearRule rule = ind.rule(k.anno());
-                boolean inProgress = k.anno() >= asOf.getYear();
-                Status.Outcome o = Status.of(rule, value, why, values.get(new Key(k.livello(), k.territorio(), k.anno() - 1)), inProgress);
+                Status.Outcome o = Status.of(rule, value, why, values.get(new Key(k.livello(), k.territorio(), k.anno() - 1)),
+                        ind.inProgress(k.anno(), asOf));
+                String motivo = o.reason() == null ? null : o.reason().text();
+                if (o.reason() == Status.Reason.DATO_NON_TRASMESSO && !k.livello().equals("AMBITO")) {
+                    motivo += " da " + named(notTransmitted, ambitoNames);
+                }
                 out.add(RowFactory.create(runId, now, Date.valueOf(asOf), ind.code(), k.anno(), k.livello(), k.territorio(),
-                        n, d, value, o.status().name(), rule.text(), o.reason() == null ? null : o.reason().text(),
+                        n, d, value, o.status().name(), rule.text(), motivo,
                         ind.titolo(), ind.area(), ind.tipo().name(), ind.unita()));
             }
         }
         Dataset<Row> result = spark.createDataFrame(out, SCHEMA);
         ctx.store().append(Tables.INDICATOR_VALUES, result.coalesce(1));
         return result;
+    }
+
+    /** The Ambiti a cell's territory is made of (the Ambito itself at the Ambito level). */
+    private static List<String> ambitiBelow(Key k, List<List<String>> levels) {
+        return levels.stream().filter(l -> l.get(1).equals(k.livello()) && l.get(2).equals(k.territorio())).map(l -> l.get(0)).toList();
+    }
+
+    /** The current Ambiti's names, by code. */
+    private Map<String, String> ambitoNames() {
+        Map<String, String> names = new HashMap<>();
+        for (Row r : ctx.spark().sql("select codice_ambito, denominazione from dim_ambito where corrente").collectAsList()) {
+            names.put(r.getString(0), r.getString(1));
+        }
+        return names;
+    }
+
+    /** Ambiti as a reader finds them in a reason: by name, the first few, then how many more. */
+    static String named(List<String> ambiti, Map<String, String> names) {
+        int shown = Math.min(ambiti.size(), 5);
+        String list = String.join(", ", ambiti.subList(0, shown).stream().map(a -> names.getOrDefault(a, a)).toList());
+        String more = ambiti.size() > shown ? " e altri " + (ambiti.size() - shown) : "";
+        return (ambiti.size() == 1 ? "1 Ambito: " : ambiti.size() + " Ambiti: ") + list + more;
     }
 
     /**
@@ -156,7 +188,7 @@ public final class IndicatorEngine {
                     try {
                         ctx.spark().sql(IndicatorParts.onRowsSql(p));
                     } catch (Exception ex) {
-                        String side = p.id().endsWith("/D") ? "denominatore" : "numeratore";
+                        String side = p.id().endsWith("/D") ? "denominatore" : p.id().endsWith("/U") ? "non_trasmesso" : "numeratore";
                         throw new ConfigException("conf/indicators.yaml: indicatore " + p.id().substring(0, p.id().lastIndexOf('/')) + ", "
                                 + side + ": " + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
                     }

@@ -36,19 +36,38 @@ final class IndicatorParts {
 
     private IndicatorParts() {}
 
-    /** The parts of every view the catalogue reads, in view name order, each view's row count first. */
+    /**
+     * The parts of every view the engine reads, in view name order, each view's row count first: the sides
+     * ({@code <code>/N}, {@code <code>/D}) and the rows lacking a later contract's field ({@code <code>/U}).
+     */
     static Map<String, List<Part>> byView(IndicatorCatalog catalog) {
         Map<String, List<Part>> byView = new TreeMap<>();
         for (Indicator i : catalog.indicators()) {
-            for (String v : i.views()) byView.computeIfAbsent(v, x -> new ArrayList<>(List.of(new Part(rowsId(v), new Side(v, "count(*)", null, null, null)))));
-            if (i.numeratore().fromView()) byView.get(i.numeratore().vista()).add(new Part(i.code() + "/N", i.numeratore()));
-            if (i.tipo().ratio() && i.denominatore().fromView()) byView.get(i.denominatore().vista()).add(new Part(i.code() + "/D", i.denominatore()));
+            List<Part> parts = new ArrayList<>();
+            if (i.numeratore().fromView()) parts.add(new Part(i.code() + "/N", read(i, i.numeratore())));
+            if (i.tipo().ratio() && i.denominatore().fromView()) parts.add(new Part(i.code() + "/D", read(i, i.denominatore())));
+            if (i.nonTrasmesso() != null) {
+                parts.add(new Part(notTransmittedId(i), new Side(i.read(i.nonTrasmesso().vista()), "count(*)", i.nonTrasmesso().condizione(), null, null)));
+            }
+            for (Part p : parts) {
+                String v = p.side().vista();
+                byView.computeIfAbsent(v, x -> new ArrayList<>(List.of(new Part(rowsId(v), new Side(v, "count(*)", null, null, null))))).add(p);
+            }
         }
         return byView;
     }
 
+    /** A side as the engine reads it: over the view's window when the indicator has a deadline. */
+    private static Side read(Indicator i, Side s) {
+        return new Side(i.read(s.vista()), s.misura(), s.condizione(), null, null, s.almeno());
+    }
+
     static String rowsId(String view) {
         return "rows/" + view;
+    }
+
+    static String notTransmittedId(Indicator i) {
+        return i.code() + "/U";
     }
 
     /** One query per view; {@code optimised = false} evaluates every side on the rows of each level. */
@@ -63,7 +82,7 @@ final class IndicatorParts {
         Map<String, Part> distinctValues = new LinkedHashMap<>();
         List<String> selects = new ArrayList<>();
         for (Part p : parts) {
-            Optional<AggregateCall> call = optimised ? AggregateCall.parse(p.side().misura()) : Optional.empty();
+            Optional<AggregateCall> call = optimised && p.side().almeno() == null ? AggregateCall.parse(p.side().misura()) : Optional.empty();
             if (call.isEmpty()) {
                 selects.add(onRowsSql(p));
             } else if (!call.get().distinct() || views.ambitoKeys(view).stream().anyMatch(k -> k.equalsIgnoreCase(call.get().argument()))) {
@@ -128,10 +147,27 @@ final class IndicatorParts {
     /** One side evaluated at each level on the rows of the Ambiti below. */
     static String onRowsSql(Part p) {
         Side s = p.side();
+        if (s.almeno() != null) return atLeastSql(p);
         return "select " + literal(p.id()) + " as parte, l.livello, l.territorio, v.anno, cast(" + s.misura() + " as double) as valore\n"
                 + "from " + s.vista() + " v join " + IndicatorViews.LEVELS + " l on l.codice_ambito = v.codice_ambito\n"
                 + "where v.anno is not null" + condition(s) + "\n"
                 + "group by l.livello, l.territorio, v.anno";
+    }
+
+    /**
+     * A distinct count whose values count only with at least {@code almeno} rows at the level: the rows of each value
+     * are counted at each level (two discharges of one person in two Ambiti of an ASST make two at the ASST).
+     */
+    private static String atLeastSql(Part p) {
+        Side s = p.side();
+        String x = "(" + AggregateCall.parse(s.misura()).orElseThrow().argument() + ")";
+        return "select " + literal(p.id()) + " as parte, livello, territorio, anno, cast(count(*) as double) as valore\n"
+                + "from (select l.livello, l.territorio, v.anno\n"
+                + "      from " + s.vista() + " v join " + IndicatorViews.LEVELS + " l on l.codice_ambito = v.codice_ambito\n"
+                + "      where v.anno is not null and " + x + " is not null" + condition(s) + "\n"
+                + "      group by l.livello, l.territorio, v.anno, " + x + "\n"
+                + "      having count(*) >= " + s.almeno() + ") c\n"
+                + "group by livello, territorio, anno";
     }
 
     private static String condition(Side s) {

@@ -65,6 +65,17 @@ public record IndicatorView(String name, Path file, String sql, String grain, St
                 List.copyOf(columns), reads.get());
     }
 
+    /**
+     * This view's rows whose {@code campo} falls in a deadline's window, all in the deadline's year. Several years'
+     * rows of one key may fall in the window, so the window has no row key.
+     */
+    IndicatorView window(String windowName, IndicatorCatalog.Deadline d) {
+        String cols = String.join(", ", columns.stream().map(c -> c.equals("anno") ? d.year() + " as anno" : c).toList());
+        String sql = "select " + cols + " from " + name + " where " + d.campo() + " between date '" + d.dal() + "' and date '" + d.data() + "'";
+        return new IndicatorView(windowName, file, sql, grain + ", from " + d.dal() + " to " + d.data() + " (all in " + d.year() + ")",
+                null, ambitoKeys, columns, Set.of(name));
+    }
+
     private static Set<String> concat(Set<String> a, String b) {
         Set<String> out = new LinkedHashSet<>(a);
         out.add(b);

@@ -95,6 +95,17 @@ public final class IndicatorViews {
         return ordered;
     }
 
+    /** These views and some more that read them (the windows of dated targets), registered after them. */
+    IndicatorViews plus(List<IndicatorView> more) {
+        if (more.isEmpty()) return this;
+        Map<String, IndicatorView> all = new LinkedHashMap<>(byName);
+        for (IndicatorView v : more) {
+            IndicatorView taken = all.putIfAbsent(v.name(), v);
+            if (taken != null && !taken.equals(v)) throw new ConfigException("conf/views: the view name " + v.name() + " is taken");
+        }
+        return new IndicatorViews(all);
+    }
+
     public Set<String> names() {
         return byName.keySet();
     }

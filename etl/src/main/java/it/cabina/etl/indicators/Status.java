@@ -10,7 +10,9 @@ public enum Status {
     public enum Reason {
         NESSUN_DATO("nessun dato per il territorio e l'anno"),
         DENOMINATORE_ZERO("denominatore pari a zero"),
-        ANNO_PRECEDENTE_MANCANTE("manca il valore dell'anno precedente");
+        ANNO_PRECEDENTE_MANCANTE("manca il valore dell'anno precedente"),
+        /** Records of the cell came from a delivery of a contract that did not have a field the indicator needs. */
+        DATO_NON_TRASMESSO("dato non trasmesso (tracciato 1.2)");
 
         private final String text;
 

@@ -16,7 +16,8 @@ public record CheckedDelivery(
         LocalDate periodTo,
         String fingerprint,
         List<CheckedFile> files,
-        List<String> warnings) {
+        List<String> warnings,
+        String specVersion) {
 
     /** A data file: where it is, its checksum, its data rows and its header columns. */
     public record CheckedFile(String name, Path path, String sha256, long records, List<String> header) {}

@@ -2,6 +2,7 @@ package it.cabina.etl.landing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.etl.rules.SourceRules;
+import it.cabina.etl.rules.SpecVersion;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -88,6 +89,10 @@ public final class ManifestValidator {
             listed.add(f.name());
             SourceRules.FileRules fr = rules.file(f.name());
             if (fr == null) { problems.add("file " + f.name() + " is not part of the " + d.source() + " layout"); continue; }
+            if (!SpecVersion.atLeast(m.specVersion(), fr.since())) {
+                problems.add("file " + f.name() + " belongs to spec_version " + fr.since() + " and later: the manifest says " + m.specVersion());
+                continue;
+            }
             Path p = new Path(folder, f.name());
             if (!fs.exists(p)) { problems.add("file " + f.name() + " is listed in the manifest but missing"); continue; }
             LandingFiles.FileDigest digest = files.digest(p);
@@ -99,14 +104,19 @@ public final class ManifestValidator {
             }
             List<String> header = readHeader(fs, p, rules.format());
             // every column of the layout, required or not: read as empty, a missing one would silently turn figures to 0
-            for (SourceRules.FieldRule field : fr.fields()) {
+            for (SourceRules.FieldRule field : fr.fieldsOf(m.specVersion())) {
                 if (!header.contains(field.name())) {
                     problems.add("file " + f.name() + ": column '" + field.name() + "' is missing from the header"
                             + (field.required() ? "" : " (every column of the layout must be present, even when its values may be empty)"));
                 }
             }
             for (String h : header) {
-                if (fr.field(h) == null) warnings.add("file " + f.name() + ": extra column '" + h + "' ignored");
+                SourceRules.FieldRule known = fr.field(h);
+                if (known == null) warnings.add("file " + f.name() + ": extra column '" + h + "' ignored");
+                else if (!SpecVersion.atLeast(m.specVersion(), known.since())) {
+                    warnings.add("file " + f.name() + ": extra column '" + h + "' ignored: it belongs to spec_version " + known.since()
+                            + " and later, the manifest says " + m.specVersion());
+                }
             }
             checked.add(new CheckedDelivery.CheckedFile(f.name(), p, digest.sha256(), digest.dataRows(), header));
         }
@@ -118,7 +128,8 @@ public final class ManifestValidator {
             if (!n.equals(MANIFEST) && !listed.contains(n)) warnings.add("file " + n + " is not listed in the manifest: ignored");
         }
         if (!problems.isEmpty()) return new Result(null, m, problems);
-        return new Result(new CheckedDelivery(d, m, folder, extractedAt, from, to, fingerprint(checked), checked, warnings), m, List.of());
+        return new Result(new CheckedDelivery(d, m, folder, extractedAt, from, to, fingerprint(checked), checked, warnings, m.specVersion()),
+                m, List.of());
     }
 
     private static Result rejected(Manifest m, String problem) {

@@ -128,6 +128,11 @@ public final class ModelBuilder {
                     }
                 }
                 rows.createOrReplaceTempView(silver.name());
+                if (fr.history()) {
+                    Table versions = SilverBuilder.versions(rules, fr);
+                    (ctx.store().exists(versions) ? ctx.store().read(versions) : ctx.spark().createDataFrame(new ArrayList<>(), BronzeSchema.of(fr)))
+                            .createOrReplaceTempView(versions.name());
+                }
             }
         }
     }

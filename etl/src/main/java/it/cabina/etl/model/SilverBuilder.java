@@ -41,6 +41,13 @@ public final class SilverBuilder {
     public static final String EXCLUSION_REASON = "motivo_esclusione";
     /** AFAM: the snapshot's position in the order of snapshots (1 = the first registry received). */
     public static final String SNAPSHOT_ORDER = "ordine_snapshot";
+    /** The suffix of the table of every version of a file kind whose rules ask for its history ({@code history: true}). */
+    public static final String VERSIONS_SUFFIX = "_versioni";
+
+    /** The silver table of every version of a file kind with history. */
+    public static Table versions(SourceRules rules, SourceRules.FileRules file) {
+        return Table.silver(rules.source(), file.table() + VERSIONS_SUFFIX);
+    }
 
     /** The exclusions of a current record. */
     public enum Exclusion {
@@ -112,6 +119,13 @@ public final class SilverBuilder {
                 .join(loadedHere.select(col("delivery_name").as(Lineage.DELIVERY_NAME)), Lineage.DELIVERY_NAME, "left_semi");
         Dataset<Row> current;
         if (rules.versioned() != null) {
+            if (fr.history()) {
+                // every version of every loaded delivery, each once, for the history of the records (a postponed milestone)
+                List<Column> version = new ArrayList<>(List.of(col(Lineage.SENDER), col(rules.versioned().timestamp()),
+                        col(Lineage.DELIVERY_NAME), col(Lineage.LINE)));
+                fr.key().forEach(k -> version.add(col(k)));
+                store.overwrite(versions(rules, fr), rows.dropDuplicates(version.stream().map(Column::toString).toArray(String[]::new)));
+            }
             current = withExclusions(latestVersions(rows, rules, fr), rules, fr);
         } else if (rules.periodRequired() != null) {
             current = latestDeliveryPerPeriod(rows, loadedHere);

@@ -17,7 +17,8 @@ public final class BronzeSchema {
         StructType s = new StructType()
                 .add(Lineage.DELIVERY_ID, DataTypes.StringType).add(Lineage.DELIVERY_NAME, DataTypes.StringType)
                 .add(Lineage.SENDER, DataTypes.StringType).add(Lineage.FILE, DataTypes.StringType)
-                .add(Lineage.LINE, DataTypes.LongType).add(Lineage.EXTRACTED_AT, DataTypes.TimestampType);
+                .add(Lineage.LINE, DataTypes.LongType).add(Lineage.EXTRACTED_AT, DataTypes.TimestampType)
+                .add(Lineage.SPEC_VERSION, DataTypes.StringType);
         for (SourceRules.FieldRule f : file.fields()) {
             if (f.birthYear()) {
                 s = s.add("anno_nascita", DataTypes.IntegerType).add("eta_alla_estrazione", DataTypes.IntegerType);

@@ -14,8 +14,10 @@ public final class Lineage {
     public static final String EXTRACTED_AT = "_extracted_at";
     public static final String PERIOD_FROM = "_period_from";
     public static final String PERIOD_TO = "_period_to";
+    /** The spec_version the delivery declared (null for rows loaded before it was kept: read as 1.0). */
+    public static final String SPEC_VERSION = "_spec_version";
 
-    public static final String[] COLUMNS = {DELIVERY_ID, DELIVERY_NAME, SENDER, FILE, LINE, EXTRACTED_AT};
+    public static final String[] COLUMNS = {DELIVERY_ID, DELIVERY_NAME, SENDER, FILE, LINE, EXTRACTED_AT, SPEC_VERSION};
 
     private Lineage() {}
 

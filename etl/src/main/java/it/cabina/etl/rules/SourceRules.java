@@ -35,10 +35,15 @@ public record SourceRules(
      * @param record what one row is, in the senders' words ({@code persona}, {@code presa_in_carico}, …): the record
      *               type named when a figure is explained and when a withdrawal reaches the records below it
      */
-    public record FileRules(String name, String table, String record, List<String> key, boolean required,
-                            List<FieldRule> fields) implements Serializable {
+    public record FileRules(String name, String table, String record, List<String> key, boolean required, String since,
+                            boolean history, List<FieldRule> fields) implements Serializable {
         public FieldRule field(String name) {
             return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+        }
+
+        /** The fields a delivery of this spec_version carries (a field {@code since} a later version is unknown in it). */
+        public List<FieldRule> fieldsOf(String specVersion) {
+            return fields.stream().filter(f -> SpecVersion.atLeast(specVersion, f.since())).toList();
         }
     }
 
@@ -62,6 +67,7 @@ public record SourceRules(
             @JsonProperty("not_before") String notBefore,
             @JsonProperty("not_before_referenced") ReferencedDate notBeforeReferenced,
             @JsonProperty("required_if_present") String requiredIfPresent,
+            @JsonProperty("required_when") Condition requiredWhen,
             String references,
             Double min,
             Double max,
@@ -73,7 +79,8 @@ public record SourceRules(
             @JsonProperty("outside_reference") String outsideReference,
             String declares,
             @JsonProperty("cascade_from") String cascadeFrom,
-            @JsonProperty("pseudonymise_personal_tax_code") boolean pseudonymisePersonalTaxCode) implements Serializable {
+            @JsonProperty("pseudonymise_personal_tax_code") boolean pseudonymisePersonalTaxCode,
+            String since) implements Serializable {
 
         /** The column name in the warehouse. */
         public String column() {
@@ -140,7 +147,7 @@ public record SourceRules(
                     if (!codeLists.has(r.codelist())) throw new ConfigException(where + "unknown code list '" + r.codelist() + "'");
                 }
                 for (String other : new String[]{r.notBefore(), r.requiredIfPresent(), r.notAbove(),
-                        r.allowedIf() == null ? null : r.allowedIf().field()}) {
+                        r.allowedIf() == null ? null : r.allowedIf().field(), r.requiredWhen() == null ? null : r.requiredWhen().field()}) {
                     if (other != null && f.field(other) == null) throw new ConfigException(where + "names unknown field '" + other + "'");
                 }
                 if (r.references() != null && fileForTable(r.references()) == null) {
@@ -154,6 +161,9 @@ public record SourceRules(
                 }
                 if (r.declares() != null && !DECLARED_TERRITORIES.contains(r.declares())) {
                     throw new ConfigException(where + "declares must be one of " + DECLARED_TERRITORIES);
+                }
+                for (String since : new String[]{r.since(), f.since()}) {
+                    if (since != null && !specVersions.contains(since)) throw new ConfigException(where + "since '" + since + "' is not one of " + specVersions);
                 }
                 if (r.cascadeFrom() != null && (versioned == null || fileForTable(r.cascadeFrom()) == null)) {
                     throw new ConfigException(where + "cascade_from names unknown table '" + r.cascadeFrom() + "' (or the source has no versions)");

@@ -7,6 +7,8 @@ import it.cabina.etl.rules.SourceRules.FieldType;
 import it.cabina.etl.rules.BronzeSchema;
 import it.cabina.etl.rules.Lineage;
 import it.cabina.etl.rules.SourceRules;
+import it.cabina.etl.rules.SpecVersion;
+import it.cabina.warehouse.reference.CodeList;
 import it.cabina.warehouse.identity.TaxCode;
 import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.reference.CodeLists;
@@ -57,11 +59,14 @@ public final class RowChecker {
     private final Set<String> comuni;
     private final UserDefinedFunction taxCodeProblem;
     private final UserDefinedFunction pseudonym;
+    private final String specVersion;
 
+    /** @param specVersion the spec_version of the deliveries whose lines are checked: a later field is unknown in them */
     public RowChecker(SourceRules rules, SourceRules.FileRules file, CodeLists codeLists, Set<String> comuni,
-                      Pseudonymizer pseudonymizer) {
+                      Pseudonymizer pseudonymizer, String specVersion) {
         this.rules = rules;
         this.file = file;
+        this.specVersion = specVersion;
         this.codeLists = codeLists;
         this.comuni = comuni;
         this.taxCodeProblem = udf((UDF1<String, String>) s -> {
@@ -105,7 +110,8 @@ public final class RowChecker {
 
         Dataset<Row> rawValues = lines;
         for (int i = 0; i < fields.size(); i++) {
-            int idx = header.indexOf(fields.get(i).name());
+            // a field of a later spec_version is unknown in this delivery, even when its header has it (an extra column)
+            int idx = inVersion(fields.get(i)) ? header.indexOf(fields.get(i).name()) : -1;
             rawValues = rawValues.withColumn("_raw" + i, idx < 0 ? lit(null).cast("string") : col(TextLines.field(idx)));
         }
         // the line as read (which may hold a tax code) goes no further
@@ -131,7 +137,9 @@ public final class RowChecker {
             rulesInOrder.add(b);
         };
         rule.accept(col(TextLines.COUNT).notEqual(lit(header.size())), new Broken(-1, RuleCode.COLUMNS));
-        for (int i = 0; i < fields.size(); i++) fieldRules(i, fields.get(i), raw, typed, taxCodeProblems, rule);
+        for (int i = 0; i < fields.size(); i++) {
+            if (inVersion(fields.get(i))) fieldRules(i, fields.get(i), raw, typed, taxCodeProblems, rule);
+        }
         List<Column> warnings = new ArrayList<>();
         for (FieldRule f : fields) {
             if (f.type() == FieldType.COMUNE && f.warnsOutsideReference()) {
@@ -255,6 +263,9 @@ public final class RowChecker {
         }
         if (f.notBefore() != null) add.accept(t.lt(typed.get(f.notBefore())), RuleCode.DATE_ORDER);
         if (f.requiredIfPresent() != null) add.accept(not(present).and(raw.get(f.requiredIfPresent()).isNotNull()), RuleCode.REQUIRED_IF);
+        if (f.requiredWhen() != null) {
+            add.accept(not(present).and(raw.get(f.requiredWhen().field()).equalTo(lit(f.requiredWhen().equals()))), RuleCode.REQUIRED_IF);
+        }
         if (f.allowedIf() != null) {
             Column other = raw.get(f.allowedIf().field());
             add.accept(present.and(other.isNull().or(other.notEqual(lit(f.allowedIf().equals())))), RuleCode.NOT_ALLOWED);
@@ -264,12 +275,22 @@ public final class RowChecker {
 
 
 
+    private boolean inVersion(FieldRule f) {
+        return SpecVersion.atLeast(specVersion, f.since());
+    }
+
+    /** The codes a delivery of this spec_version may send (a code {@code since} a later version breaks the code rule). */
+    private List<String> allowedCodes(FieldRule f) {
+        return codeLists.get(f.codelist()).codes().stream().filter(c -> SpecVersion.atLeast(specVersion, c.attribute("since")))
+                .map(CodeList.Code::code).toList();
+    }
+
     private Object[] codes(FieldRule f) {
-        return codeLists.get(f.codelist()).values().toArray();
+        return allowedCodes(f).toArray();
     }
 
     private Column[] codeLiterals(FieldRule f) {
-        return codeLists.get(f.codelist()).values().stream().map(functions_lit()).toArray(Column[]::new);
+        return allowedCodes(f).stream().map(functions_lit()).toArray(Column[]::new);
     }
 
     private static java.util.function.Function<String, Column> functions_lit() {

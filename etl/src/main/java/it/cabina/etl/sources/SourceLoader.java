@@ -71,21 +71,23 @@ public final class SourceLoader {
         for (SourceRules.FileRules fr : rules.files()) {
             long t0 = System.nanoTime();
             Table table = bronze(rules, fr);
-            Map<List<String>, List<Path>> byHeader = new LinkedHashMap<>();
+            // files read together share a header (its columns in its order) and a spec_version (the fields and codes they carry)
+            Map<FileShape, List<Path>> byShape = new LinkedHashMap<>();
             Map<String, String> pathToDelivery = new LinkedHashMap<>();
             for (CheckedDelivery d : batch) {
                 CheckedDelivery.CheckedFile f = d.file(fr.name());
                 if (f == null) continue;
-                byHeader.computeIfAbsent(f.header(), h -> new ArrayList<>()).add(f.path());
+                byShape.computeIfAbsent(new FileShape(f.header(), d.specVersion()), h -> new ArrayList<>()).add(f.path());
                 pathToDelivery.put(TextLines.key(f.path()), d.delivery().name());
             }
-            if (byHeader.isEmpty()) continue;
-            RowChecker checker = new RowChecker(rules, fr, codeLists, comuni, pseudonymizer);
+            if (byShape.isEmpty()) continue;
+            RowChecker checker = null;
             Dataset<Row> checked = null;
-            for (Map.Entry<List<String>, List<Path>> g : byHeader.entrySet()) {
-                Dataset<Row> lines = TextLines.read(store.spark(), g.getValue(), rules.format(), g.getKey().size())
+            for (Map.Entry<FileShape, List<Path>> g : byShape.entrySet()) {
+                checker = new RowChecker(rules, fr, codeLists, comuni, pseudonymizer, g.getKey().specVersion());
+                Dataset<Row> lines = TextLines.read(store.spark(), g.getValue(), rules.format(), g.getKey().header().size())
                         .join(broadcast(context), TextLines.PATH);
-                Dataset<Row> part = checker.check(lines, g.getKey());
+                Dataset<Row> part = checker.check(lines, g.getKey().header());
                 checked = checked == null ? part : checked.unionByName(part);
             }
             checked = crossRecordRules(fr, checked).persist(StorageLevel.MEMORY_AND_DISK());
@@ -118,6 +120,9 @@ public final class SourceLoader {
             }
         }
     }
+
+    /** The files of a batch that are read and checked together. */
+    private record FileShape(List<String> header, String specVersion) {}
 
     /** Rules that look at other records: references to records of the same sender, dates of the referenced record, warnings. */
     private Dataset<Row> crossRecordRules(SourceRules.FileRules fr, Dataset<Row> checked) {
@@ -169,13 +174,14 @@ public final class SourceLoader {
                 .add(TextLines.PATH, DataTypes.StringType).add(Lineage.DELIVERY_ID, DataTypes.StringType)
                 .add(Lineage.DELIVERY_NAME, DataTypes.StringType).add(Lineage.SENDER, DataTypes.StringType)
                 .add(Lineage.FILE, DataTypes.StringType).add(Lineage.EXTRACTED_AT, DataTypes.TimestampType)
-                .add(Lineage.PERIOD_FROM, DataTypes.DateType).add(Lineage.PERIOD_TO, DataTypes.DateType);
+                .add(Lineage.PERIOD_FROM, DataTypes.DateType).add(Lineage.PERIOD_TO, DataTypes.DateType)
+                .add(Lineage.SPEC_VERSION, DataTypes.StringType);
         List<Row> rows = new ArrayList<>();
         for (CheckedDelivery d : batch) {
             for (CheckedDelivery.CheckedFile f : d.files()) {
                 rows.add(RowFactory.create(TextLines.key(f.path()), d.deliveryId(), d.delivery().name(), d.sender(), f.name(),
                         Timestamp.from(d.extractedAt()), d.periodFrom() == null ? null : Date.valueOf(d.periodFrom()),
-                        d.periodTo() == null ? null : Date.valueOf(d.periodTo())));
+                        d.periodTo() == null ? null : Date.valueOf(d.periodTo()), d.specVersion()));
             }
         }
         return store.spark().createDataFrame(rows, schema);

@@ -27,34 +27,17 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Every indicator of the catalogue on the hand-made {@link IndicatorFixture}, with the arithmetic worked out below. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorValuesTest {
-    Map<String, Row> values = new HashMap<>();
+    IndicatorCells values;
     CabinaContext ctx;
 
     @BeforeAll
     void run() throws Exception {
         ctx = IndicatorFixture.build(Files.createTempDirectory("cabina-indicators-test"));
-        for (Row r : IndicatorResults.read(ctx.store(), new IndicatorResults.Filter(null, null, null, null)).collectAsList()) {
-            values.put(r.<String>getAs("indicatore") + " " + r.<Integer>getAs("anno") + " " + r.<String>getAs("territorio"), r);
-        }
+        values = new IndicatorCells(ctx, null);
     }
 
-    /** Asserts numerator, denominator (null for counts), value and status of one cell. */
     void check(String indicator, int year, String territory, Double num, Double den, Double value, String status) {
-        Row r = values.get(indicator + " " + year + " " + territory);
-        assertNotNull(r, "no value for " + indicator + " " + year + " " + territory);
-        String where = indicator + " " + year + " " + territory;
-        assertEquals(status, r.getAs("stato"), where + " status");
-        assertClose(num, r.getAs("numeratore"), where + " numerator");
-        assertClose(den, r.getAs("denominatore"), where + " denominator");
-        assertClose(value, r.getAs("valore"), where + " value");
-    }
-
-    static void assertClose(Double expected, Double actual, String what) {
-        if (expected == null) assertNull(actual, what);
-        else {
-            assertNotNull(actual, what);
-            assertEquals(expected, actual, 1e-9, what);
-        }
+        values.check(indicator, year, territory, num, den, value, status);
     }
 
     static final String S = "AMB-SARONNO", G = "AMB-GALLARATE", A = "AMB-ALTO-MILANESE", ASST = "030711", ATS = "030322", RL = "03";
@@ -234,21 +217,33 @@ class IndicatorValuesTest {
     }
 
     @Test
+    void milestonesOfTheOnlyAmbitoThatSentThem() {
+        // TRA-01, G: 2025 GT1 reached on time -> 1/1; 2026 GT2 late, GT3 overdue (GT5 no longer planned) -> 0/2;
+        //   2027 (in progress) GT4, postponed from 2026 -> 0/1. S sent none: no data, and the ASST has G's only
+        check("TRA-01", 2025, G, 1.0, 1.0, 100.0, "RAGGIUNTO");
+        check("TRA-01", 2026, G, 0.0, 2.0, 0.0, "NON_RAGGIUNTO");
+        check("TRA-01", 2027, G, 0.0, 1.0, 0.0, "IN_CORSO");
+        check("TRA-01", 2026, S, null, null, null, "NON_CALCOLABILE");
+        check("TRA-01", 2026, ASST, 0.0, 2.0, 0.0, "NON_RAGGIUNTO");
+        // the 1.2 indicators over 1.0 records: unknown, not zero
+        assertEquals("dato non trasmesso (tracciato 1.2)", values.get("VIO-01", 2026, S).getAs("motivo"));
+        assertEquals("dato non trasmesso (tracciato 1.2) da 2 Ambiti: Gallarate, Saronno", values.get("VIO-01", 2026, ASST).getAs("motivo"));
+    }
+
+    @Test
     void everyIndicatorHasEveryYearAndLevel() {
-        // every indicator of the catalogue x 3 years (2027 holds the run date: in progress, still shown)
-        //   x (12 Ambiti + 3 ASST + 2 ATS + 1 Region)
-        assertEquals(IndicatorEngine.catalog(ctx).indicators().size() * 3 * (12 + 3 + 2 + 1), values.size());
+        // every indicator of the catalogue x 3 years (2027 holds the run date: in progress, still shown), but an
+        //   indicator with a deadline (PIP-06) in the year of its deadline only; x (12 Ambiti + 3 ASST + 2 ATS + 1 Region)
+        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
+        long cells = catalog.indicators().stream().mapToLong(i -> catalog.triennio().years().stream().filter(i::hasCell).count()).sum();
+        assertEquals(catalog.indicators().size() * 3 - 2, cells);
+        assertEquals(cells * (12 + 3 + 2 + 1), values.size());
     }
 
     @Test
     void sidesComputedPerAmbitoAndByDistinctValuesEqualTheSidesEvaluatedOnTheRowsOfEachLevel() {
-        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        catalog.views().register(ctx, RunParameters.of(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal(), catalog.triennio().al()));
-        // a side with no row in a cell and a side whose rows give 0 (or a sum of nothing) both count as 0
-        List<String> optimised = nonZeroParts(IndicatorEngine.partsSql(catalog, true));
-        List<String> onRows = nonZeroParts(IndicatorEngine.partsSql(catalog, false));
-        assertTrue(optimised.size() > 400, "the fixture gives values to most sides: " + optimised.size());
-        assertEquals(onRows, optimised);
+        int parts = IndicatorCells.optimisedSidesEqualSidesOnRows(ctx, IndicatorFixture.AS_OF);
+        assertTrue(parts > 400, "the fixture gives values to most sides: " + parts);
     }
 
     @Test
@@ -309,27 +304,9 @@ class IndicatorValuesTest {
         assertEquals("conf/views/v_sbagliata.sql: the header's columns differ from the view's; not declared: [area_utenza]", e.getMessage());
     }
 
+    /** The fixture has contract 1.0/1.1 deliveries only: no milestones, no topics (Contract12Test has them). */
     @Test
     void eachViewsRowKeyIsUniqueInAYearAndItsAmbitoKeysBelongToTheAmbitoThatSentTheRow() {
-        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        catalog.views().register(ctx, RunParameters.of(ctx, IndicatorFixture.AS_OF, catalog.triennio().dal(), catalog.triennio().al()));
-        for (IndicatorView v : catalog.views().all()) {
-            String view = v.name();
-            if (v.key() != null) {
-                Row r = ctx.spark().sql("select count(*), count(distinct " + v.key() + ", anno) from " + view).first();
-                assertTrue(r.getLong(0) > 0, view + " has rows in the fixture");
-                assertEquals(r.getLong(0), r.getLong(1), view + ": " + v.key() + " missing or repeated within a year");
-            }
-            for (String key : v.ambitoKeys()) {
-                Row r = ctx.spark().sql("select count(" + key + "), count_if(not startswith(" + key + ", concat(codice_ambito, ':'))) from " + view).first();
-                assertTrue(r.getLong(0) > 0, view + "." + key + " has values in the fixture");
-                assertEquals(0L, r.getLong(1), view + ": " + key + " not prefixed by its codice_ambito");
-            }
-        }
-    }
-
-    List<String> nonZeroParts(String sql) {
-        return ctx.spark().sql(sql).collectAsList().stream().filter(r -> !r.isNullAt(4) && r.getDouble(4) != 0.0)
-                .map(Row::toString).sorted().toList();
+        IndicatorCells.viewKeysHold(ctx, IndicatorFixture.AS_OF, java.util.Set.of("v_traguardi", "v_temi_anno"));
     }
 }

@@ -81,7 +81,7 @@ class ManifestValidatorTest {
     void senderSpecVersionAndPeriodAreChecked() throws Exception {
         assertEquals(List.of("unknown sender 'AMB-NOWHERE' for source CSI"),
                 problems(TestDeliveries.of(landing, "CSI", "AMB-NOWHERE", "20250101T000005").file("persone.csv", P_HEAD, ROW), null));
-        assertEquals(List.of("manifest spec_version is '0.9', expected one of [1.0, 1.1]"),
+        assertEquals(List.of("manifest spec_version is '0.9', expected one of [1.0, 1.1, 1.2]"),
                 problems(persons("20250101T000006"), m -> m.put("spec_version", "0.9")));
         assertTrue(validate(persons("20250101T000007"), m -> m.put("spec_version", "1.1")).ok(), "1.1 is read under the same rules");
         assertEquals(List.of("manifest period 2025-01-01..2025-12-31 is not one calendar semester (01-01..06-30 or 07-01..12-31)"),
@@ -104,5 +104,35 @@ class ManifestValidatorTest {
                 .file("persone.csv", P_HEAD + ";note", ROW + ";x"), null);
         assertTrue(extra.ok());
         assertEquals(List.of("file persone.csv: extra column 'note' ignored"), extra.accepted().warnings());
+    }
+
+    static final String A_HEAD_11 = "id_attivita;codice_ambito;data;tipo_attivita;stato;durata_ore;partecipanti;enti_coinvolti;ets_coinvolti;verbalizzata;aggiornato_il;stato_record";
+    static final String A_ROW_11 = "A1;AMB-SARONNO;2025-01-15;EEMM_INCONTRO;SVOLTA;2;6;3;1;S;2025-02-10T10:00:00;ATTIVO";
+    static final String T_HEAD = "id_traguardo;codice_ambito;codice_traguardo;tema;descrizione;data_prevista;stato;data_raggiungimento;atto;aggiornato_il;stato_record";
+    static final String T_ROW = "T1;AMB-SARONNO;PROTOCOLLO_PUA;PUA;;2025-06-30;PREVISTO;;;2025-02-10T10:00:00;ATTIVO";
+
+    /** Contract 1.2 (extracts.md §9): its columns are required in a 1.2 delivery, extra in an earlier one. */
+    @Test
+    void contract12ColumnsAreRequiredIn12AndExtraBefore() throws Exception {
+        assertEquals(List.of("file attivita.csv: column 'tema' is missing from the header"),
+                problems(TestDeliveries.of(landing, "CSI", "AMB-SARONNO", "20250101T000012").spec("1.2")
+                        .file("attivita.csv", A_HEAD_11, A_ROW_11), null));
+        assertTrue(validate(TestDeliveries.of(landing, "CSI", "AMB-SARONNO", "20250101T000013").spec("1.1")
+                .file("attivita.csv", A_HEAD_11, A_ROW_11), null).ok(), "a 1.1 delivery has no topic");
+        ManifestValidator.Result extra = validate(TestDeliveries.of(landing, "CSI", "AMB-SARONNO", "20250101T000014").spec("1.1")
+                .file("attivita.csv", A_HEAD_11.replace(";aggiornato_il", ";tema;aggiornato_il"), A_ROW_11.replace(";2025-02-10", ";PUA;2025-02-10")), null);
+        assertTrue(extra.ok());
+        assertEquals(List.of("file attivita.csv: extra column 'tema' ignored: it belongs to spec_version 1.2 and later, the manifest says 1.1"),
+                extra.accepted().warnings());
+    }
+
+    /** The milestones' file exists from 1.2: in an earlier delivery it rejects the delivery (extracts.md §9.4). */
+    @Test
+    void milestonesComeWith12Only() throws Exception {
+        assertTrue(validate(TestDeliveries.of(landing, "CSI", "AMB-SARONNO", "20250101T000015").spec("1.2")
+                .file("traguardi.csv", T_HEAD, T_ROW), null).ok());
+        assertEquals(List.of("file traguardi.csv belongs to spec_version 1.2 and later: the manifest says 1.1"),
+                problems(TestDeliveries.of(landing, "CSI", "AMB-SARONNO", "20250101T000016").spec("1.1")
+                        .file("traguardi.csv", T_HEAD, T_ROW), null));
     }
 }

@@ -51,6 +51,11 @@ class RowCheckerTest {
 
     /** The lines as TextLines gives them, with the lineage of a delivery of AMB-SARONNO extracted on 2025-02-01. */
     static Dataset<Row> checked(String source, String file, String header, String... lines) {
+        return checkedAs("1.1", source, file, header, lines);
+    }
+
+    /** The same, for a delivery whose manifest declares {@code specVersion}. */
+    static Dataset<Row> checkedAs(String specVersion, String source, String file, String header, String... lines) {
         SourceRules rules = rules(source);
         SourceRules.FileRules fr = rules.file(file);
         List<String> columns = Arrays.asList(header.split(rules.format().separator(), -1));
@@ -72,7 +77,7 @@ class RowCheckerTest {
             rows.add(RowFactory.create(values));
         }
         Dataset<Row> in = SparkTestSession.get().createDataFrame(rows, schema);
-        return new RowChecker(rules, fr, CODES, COMUNI, PSEUDO).check(in, columns);
+        return new RowChecker(rules, fr, CODES, COMUNI, PSEUDO, specVersion).check(in, columns);
     }
 
     /** line -> field:RULE of the rows set aside. */
@@ -171,5 +176,58 @@ class RowCheckerTest {
         assertNull(anonymous.getAs("pseudonimo"), "no named beneficiary: no pseudonym, loaded");
         Row rome = f.filter(col(TextLines.LINE).equalTo(10)).first();
         assertEquals(1, rome.getList(rome.fieldIndex(Issues.WARNINGS)).size());
+    }
+
+    static final String ACTIVITIES_11 = "id_attivita;codice_ambito;data;tipo_attivita;stato;durata_ore;partecipanti;enti_coinvolti;ets_coinvolti;verbalizzata;aggiornato_il;stato_record";
+    static final String ACTIVITIES_12 = "id_attivita;codice_ambito;data;tipo_attivita;stato;durata_ore;partecipanti;enti_coinvolti;ets_coinvolti;verbalizzata;tema;aggiornato_il;stato_record";
+
+    @Test
+    void contract12ActivitiesCarryATopicAndMayUseTheNewTypes() {
+        Dataset<Row> a = checkedAs("1.2", "CSI", "attivita.csv", ACTIVITIES_12,
+                "A1;AMB-SARONNO;2025-01-15;SEDUTA_EVM;SVOLTA;2;6;3;1;S;VALUTAZIONE_MULTIDIMENSIONALE;" + TS + ";ATTIVO", // 2 ok
+                "A2;AMB-SARONNO;2025-01-15;EEMM_INCONTRO;SVOLTA;2;6;3;1;S;;" + TS + ";ATTIVO",                        // 3 REQUIRED in 1.2
+                "A3;AMB-SARONNO;2025-01-15;EEMM_INCONTRO;SVOLTA;2;6;3;1;S;CUCINA;" + TS + ";ATTIVO");                 // 4 CODE
+        assertEquals(Map.of(3L, "tema:REQUIRED", 4L, "tema:CODE"), setAside(a));
+        assertEquals("VALUTAZIONE_MULTIDIMENSIONALE", a.filter(col(TextLines.LINE).equalTo(2)).first().getAs("tema"));
+    }
+
+    @Test
+    void contract11ActivitiesHaveNoTopicAndNotTheNewTypes() {
+        Dataset<Row> a = checkedAs("1.1", "CSI", "attivita.csv", ACTIVITIES_11,
+                "A1;AMB-SARONNO;2025-01-15;EEMM_INCONTRO;SVOLTA;2;6;3;1;S;" + TS + ";ATTIVO",  // 2 ok, topic unknown
+                "A2;AMB-SARONNO;2025-01-15;SEDUTA_EVM;SVOLTA;2;6;3;1;S;" + TS + ";ATTIVO");    // 3 CODE: a 1.2 type
+        assertEquals(Map.of(3L, "tipo_attivita:CODE"), setAside(a));
+        assertNull(a.filter(col(TextLines.LINE).equalTo(2)).first().getAs("tema"), "unknown, not required, in a 1.1 delivery");
+        // a 1.2 column sent in a 1.1 delivery is an extra column: ignored, the field stays unknown
+        Dataset<Row> extra = checkedAs("1.1", "CSI", "attivita.csv", ACTIVITIES_12,
+                "A1;AMB-SARONNO;2025-01-15;EEMM_INCONTRO;SVOLTA;2;6;3;1;S;PUA;" + TS + ";ATTIVO");
+        assertEquals(Map.of(), setAside(extra));
+        assertNull(extra.first().getAs("tema"));
+    }
+
+    @Test
+    void theViolenceFlagIsKnownOnlyFromAContract12Delivery() {
+        String header = "id_presa_in_carico;id_persona;codice_ambito;comune_competenza;area_utenza;canale_accesso;data_apertura;data_chiusura;motivo_chiusura;condizione_complessa;integrata_asst;vittima_violenza;aggiornato_il;stato_record";
+        String line = "C1;P1;AMB-SARONNO;012119;ADULTI;PUA;2025-01-05;;;N;S;S;" + TS + ";ATTIVO";
+        String empty = "C2;P2;AMB-SARONNO;012119;ADULTI;PUA;2025-01-05;;;N;S;;" + TS + ";ATTIVO";
+        Dataset<Row> v12 = checkedAs("1.2", "CSI", "prese_in_carico.csv", header, line, empty);
+        assertEquals(Boolean.TRUE, v12.filter(col(TextLines.LINE).equalTo(2)).first().getAs("vittima_violenza"));
+        assertNull(v12.filter(col(TextLines.LINE).equalTo(3)).first().getAs("vittima_violenza"), "empty is unknown (extracts §2)");
+        assertNull(checkedAs("1.1", "CSI", "prese_in_carico.csv", header, line).first().getAs("vittima_violenza"));
+    }
+
+    @Test
+    void milestones() {
+        Dataset<Row> t = checkedAs("1.2", "CSI", "traguardi.csv",
+                "id_traguardo;codice_ambito;codice_traguardo;tema;descrizione;data_prevista;stato;data_raggiungimento;atto;aggiornato_il;stato_record",
+                "T1;AMB-SARONNO;PROTOCOLLO_PUA;PUA;;2025-06-30;RAGGIUNTO;2025-01-20;Delibera 12/2025;" + TS + ";ATTIVO", // 2 ok
+                "T2;AMB-SARONNO;PROTOCOLLO_PUA;PUA;;2025-06-30;RAGGIUNTO;;;" + TS + ";ATTIVO",                          // 3 REQUIRED_IF
+                "T3;AMB-SARONNO;PROTOCOLLO_PUA;PUA;;2025-06-30;PREVISTO;2025-01-20;;" + TS + ";ATTIVO",                 // 4 NOT_ALLOWED
+                "T4;AMB-SARONNO;ALTRO;PUA;;2025-06-30;PREVISTO;;;" + TS + ";ATTIVO",                                    // 5 REQUIRED_IF
+                "T5;AMB-SARONNO;PROTOCOLLO_PUA;PUA;;2025-06-30;RAGGIUNTO;2025-03-01;;" + TS + ";ATTIVO",                // 6 FUTURE_DATE (after extracted_at)
+                "T6;AMB-COMO;PROTOCOLLO_PUA;PUA;;2025-06-30;PREVISTO;;;" + TS + ";ATTIVO",                              // 7 SENDER_MISMATCH
+                "T7;AMB-SARONNO;ALTRO;CASA;Tavolo con i proprietari;2026-06-30;PREVISTO;;;" + TS + ";ATTIVO");          // 8 ok
+        assertEquals(Map.of(3L, "data_raggiungimento:REQUIRED_IF", 4L, "data_raggiungimento:NOT_ALLOWED", 5L, "descrizione:REQUIRED_IF",
+                6L, "data_raggiungimento:FUTURE_DATE", 7L, "codice_ambito:SENDER_MISMATCH"), setAside(t));
     }
 }

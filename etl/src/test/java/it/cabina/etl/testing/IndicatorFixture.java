@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * future (set aside, kept as its year only); S's 2026-S1 FLUSSO has a row without a named beneficiary and one delivered
  * in Rome; S re-sends 2025-S2 after the deadline (a correction), G sends 2025-S2 late; G's second CSI delivery lacks the
  * column data_chiusura and is rejected whole; G's housing desk opens 5 hours a week.
+ * <p>Contract 1.2: G sends its milestones under 1.2 (GT1 reached on time, GT2 late, GT3 overdue, GT4 postponed from
+ * 31/12/2026 to 30/06/2027, GT5 no longer planned); every other delivery is 1.0.
  */
 public final class IndicatorFixture {
     private IndicatorFixture() {}
@@ -43,6 +45,7 @@ public final class IndicatorFixture {
     public static final String PR = "id_progetto;id_presa_in_carico;id_valutazione;tipo_progetto;data_avvio;data_fine_prevista;data_chiusura;piano_unico_integrato;servizi;comprende_dimissione_protetta;aggiornato_il;stato_record";
     public static final String D = "id_dimissione;id_persona;id_presa_in_carico;presidio;data_segnalazione;data_dimissibilita;data_dimissione;destinazione;bisogno_servizi_sociali;servizi_attivati;necessita_sad;integrazione_informativa;senza_dimora;aggiornato_il;stato_record";
     public static final String ACT = "id_attivita;codice_ambito;data;tipo_attivita;stato;durata_ore;partecipanti;enti_coinvolti;ets_coinvolti;verbalizzata;aggiornato_il;stato_record";
+    public static final String TRA = "id_traguardo;codice_ambito;codice_traguardo;tema;descrizione;data_prevista;stato;data_raggiungimento;atto;aggiornato_il;stato_record";
     public static final String F = "codice_ambito;comune_erogazione;anno;semestre;mese;codice_fiscale;codice_prestazione;codice_udo;unita_misura;quantita;spesa_totale;quota_utente;quota_ssn;fonte_finanziamento";
 
     static String act(String id, String date, String type, String status, String hours, String enti, String verb) {
@@ -127,6 +130,18 @@ public final class IndicatorFixture {
                         "B1;AMB-GALLARATE;2025-03-01;SPORTELLO_APERTURA;SVOLTA;260;5;0;0;N;" + T + ";ATTIVO",
                         "B2;AMB-GALLARATE;2025-04-01;SPORTELLO_ACCESSO;SVOLTA;1;1;0;0;N;" + T + ";ATTIVO")
                 .write();
+        // contract 1.2 (Contract12Test has the rest): Gallarate's milestones, GT4 planned for 31/12/2026, then postponed
+        TestDeliveries.of(landing, "CSI", "AMB-GALLARATE", "20270105T020000").spec("1.2")
+                .file("traguardi.csv", TRA, "GT4;AMB-GALLARATE;SCAMBIO_DATI_CSI;SISTEMA_INFORMATIVO;;2026-12-31;PREVISTO;;;2027-01-02T10:00:00;ATTIVO")
+                .write();
+        TestDeliveries.of(landing, "CSI", "AMB-GALLARATE", "20270111T020000").spec("1.2")
+                .file("traguardi.csv", TRA,
+                        "GT1;AMB-GALLARATE;PROTOCOLLO_PUA;PUA;;2025-06-30;RAGGIUNTO;2025-06-10;Delibera 7/2025;" + T + ";ATTIVO",
+                        "GT2;AMB-GALLARATE;PROTOCOLLO_DIMISSIONI;DIMISSIONI_PROTETTE;;2026-03-31;RAGGIUNTO;2026-05-15;;" + T + ";ATTIVO",
+                        "GT3;AMB-GALLARATE;MAPPATURA_RISORSE;SISTEMA_INFORMATIVO;;2026-09-30;PREVISTO;;;" + T + ";ATTIVO",
+                        "GT4;AMB-GALLARATE;SCAMBIO_DATI_CSI;SISTEMA_INFORMATIVO;;2027-06-30;PREVISTO;;;2027-01-10T10:00:00;ATTIVO",
+                        "GT5;AMB-GALLARATE;ALTRO;LAVORO;Tavolo con le parti sociali;2026-06-30;NON_PIU_PREVISTO;;;" + T + ";ATTIVO")
+                .write();
         // a delivery whose prese_in_carico.csv lacks the column data_chiusura: rejected whole, its persone.csv too
         TestDeliveries.of(landing, "CSI", "AMB-GALLARATE", "20270112T020000")
                 .file("persone.csv", P, "Q3;" + TestDeliveries.taxCode("VRDLGU60A01F205") + ";M;1960-01-01;012070;ITA;" + T + ";ATTIVO")
@@ -160,7 +175,7 @@ public final class IndicatorFixture {
         Pseudonymizer p = new Pseudonymizer("test-key-0123456789".getBytes(StandardCharsets.UTF_8));
         // up to the checks of the aggregates: what the indicator, report and CLI tests read (no export)
         var result = new Nightly(ctx, p, Progress.silent()).run(new NightlyOptions(AS_OF, false).until(StageId.AGGREGATE_CHECKS));
-        assertEquals(10, result.count(it.cabina.etl.landing.LedgerEntry.Status.LOADED));
+        assertEquals(12, result.count(it.cabina.etl.landing.LedgerEntry.Status.LOADED));
         assertEquals(1, result.count(it.cabina.etl.landing.LedgerEntry.Status.REJECTED));
         assertEquals(SET_ASIDE, result.rowsSetAside());
         return ctx;

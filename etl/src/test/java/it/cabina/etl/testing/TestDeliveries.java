@@ -42,6 +42,8 @@ public final class TestDeliveries {
     }
 
     /** A delivery named {@code <source>_<sender>_<stamp>} (stamp like 20250115T020000). */
+    private String specVersion = "1.0";
+
     public static TestDeliveries of(Path landing, String source, String sender, String stamp) {
         return new TestDeliveries(landing, source, sender, stamp);
     }
@@ -49,6 +51,9 @@ public final class TestDeliveries {
     public TestDeliveries id(String id) { this.deliveryId = id; return this; }
 
     public TestDeliveries mode(String m) { this.mode = m; return this; }
+
+    /** The manifest's spec_version (1.0 unless set). */
+    public TestDeliveries spec(String version) { this.specVersion = version; return this; }
 
     public TestDeliveries extractedAt(String ts) { this.extractedAt = ts; return this; }
 
@@ -74,7 +79,7 @@ public final class TestDeliveries {
         Files.createDirectories(dir);
         ObjectMapper om = new ObjectMapper();
         ObjectNode m = om.createObjectNode();
-        m.put("spec_version", "1.0").put("source", source).put("sender", sender).put("delivery_id", deliveryId)
+        m.put("spec_version", specVersion).put("source", source).put("sender", sender).put("delivery_id", deliveryId)
                 .put("extracted_at", extractedAt).put("mode", mode);
         if (periodFrom != null) m.putObject("period").put("from", periodFrom).put("to", periodTo);
         ArrayNode list = m.putArray("files");

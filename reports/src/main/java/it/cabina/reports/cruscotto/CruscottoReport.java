@@ -96,7 +96,8 @@ public final class CruscottoReport implements ReportBuilder {
         List<String> notes = List.of(settings.smallCells().note());
         return new ReportDocument(key, t.name(), t.levelLabel(), String.valueOf(year), notes, List.of(
                 Part.of("cruscotto/indicatori", "Indicatori " + year, table).withParameters(Map.of("ANNO", String.valueOf(year))),
-                Part.of("cruscotto/andamento", "Andamento triennio", trend).withParameters(yearParams).onNewPage()));
+                Part.of("cruscotto/andamento", "Andamento triennio", trend).withParameters(yearParams).onNewPage(),
+                Cronoprogramma.of(data, t)));
     }
 
     /** The dashboard of a territory and year as the portal shows it (same protection as the reports). */

@@ -27,7 +27,13 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
         String pattern = ItalianFormat.pattern(decimals, percent);
         YearRule rule = ind.rule(year);
         String target = targetText(rule, percent);
+        if (ind.scadenza() != null && rule.threshold() != null) target += " entro il " + ItalianFormat.date(ind.scadenza().data());
         Double chartTarget = rule.threshold();
+        if (!ind.hasCell(year)) {
+            return new IndicatorCell(null, MISSING, null, MISSING, null, MISSING, pattern, null, null, null, null,
+                    "Non previsto", "Obiettivo con scadenza al " + ItalianFormat.date(ind.scadenza().data()) + ": calcolato solo per il "
+                    + ind.scadenza().year() + ".");
+        }
         if (row == null && notBegun) {
             return new IndicatorCell(null, MISSING, null, MISSING, null, MISSING, pattern, null, target, chartTarget,
                     null, "Non iniziato", null);
@@ -42,7 +48,9 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
         String status = Rows.text(row, "stato");
         String note = switch (String.valueOf(status)) {
             case "NON_CALCOLABILE" -> "Non calcolabile: " + Rows.text(row, "motivo") + ".";
-            case "IN_CORSO" -> "Anno in corso: valore provvisorio alla data di riferimento, non giudicato rispetto all'obiettivo.";
+            case "IN_CORSO" -> ind.scadenza() != null
+                    ? "Scadenza non ancora passata (" + ItalianFormat.date(ind.scadenza().data()) + "): valore provvisorio alla data di riferimento, non giudicato rispetto all'obiettivo."
+                    : "Anno in corso: valore provvisorio alla data di riferimento, non giudicato rispetto all'obiettivo.";
             default -> null;
         };
 
@@ -61,6 +69,7 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
             if (!ind.numeratore().misura().trim().toLowerCase().startsWith("count(")) numText = MISSING;
             note = "Valore non pubblicato: il denominatore conta meno di " + cells.threshold() + " persone (tutela dei piccoli numeri).";
         }
+        if (ind.nota() != null) note = note == null ? ind.nota() : note + " " + ind.nota();
         if (num == null && numText == null) numText = MISSING;
         if (den == null && denText == null) denText = ind.denominatore() == null ? "" : MISSING;
         Double chartValue = shown == null ? null : value;

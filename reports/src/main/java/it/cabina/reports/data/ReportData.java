@@ -29,7 +29,7 @@ public final class ReportData {
     public static final String REGION_NAME = "Regione Lombardia";
     /** The tables the report queries read (registering every table of the warehouse would cost a snapshot each). */
     private static final List<Table> TABLES = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(Tables.INDICATOR_VALUES, Tables.DIM_AMBITO, Tables.DIM_UNIT, Tables.DIM_CODE,
+            java.util.stream.Stream.of(Tables.INDICATOR_VALUES, Tables.DIM_AMBITO, Tables.DIM_UNIT, Tables.DIM_CODE, Tables.FACT_MILESTONE,
                     Tables.DIM_SEMESTER, Tables.LEDGER, Tables.RUNS),
             Tables.aggregates().stream()).toList();
 
@@ -62,7 +62,7 @@ public final class ReportData {
         GoldViews.register(ctx);
         Map<String, String> queries = new LinkedHashMap<>();
         for (String q : List.of("territori", "unita_movimenti", "consegne_fonti", "unita_per_tipo", "consegne_mancanti", "consegne_rettificate",
-                "ultimo_caricamento")) {
+                "ultimo_caricamento", "traguardi", "traguardi_sintesi")) {
             queries.put(q, SqlModels.read("reports", q));
         }
         queries.put("misure_semestrali", SemiannualMeasures.sql(settings.semestrale()));

@@ -4,7 +4,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Numbers as Italian readers write them (1.234,5) and the matching patterns for report cells. */
+/** Numbers and dates as Italian readers write them (1.234,5; 31/03/2026) and the matching patterns for report cells. */
 public final class ItalianFormat {
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ITALY);
 
@@ -17,5 +17,15 @@ public final class ItalianFormat {
 
     public static String format(double value, String pattern) {
         return new DecimalFormat(pattern, SYMBOLS).format(value);
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** A date (LocalDate, java.sql.Date) as dd/MM/yyyy; null stays null. */
+    public static String date(Object d) {
+        if (d == null) return null;
+        java.time.LocalDate local = d instanceof java.sql.Date s ? s.toLocalDate() : d instanceof java.time.LocalDate l ? l
+                : java.time.LocalDate.parse(String.valueOf(d));
+        return DATE.format(local);
     }
 }

@@ -35,11 +35,13 @@ public final class Tables {
     public static final Table FACT_SERVICE_DELIVERY = Table.gold("fact_service_delivery");
     public static final Table FACT_SERVICE_MONTH = Table.gold("fact_service_month");
     public static final Table FACT_UNIT_SNAPSHOT = Table.gold("fact_unit_snapshot");
+    public static final Table FACT_MILESTONE = Table.gold("fact_milestone");
 
     public static final Table INDICATOR_VALUES = Table.gold("indicator_values");
     public static final Table AGG_CASI = Table.gold("agg_casi");
     public static final Table AGG_VALUTAZIONI = Table.gold("agg_valutazioni");
     public static final Table AGG_PROGETTI = Table.gold("agg_progetti");
+    public static final Table AGG_ATTIVITA = Table.gold("agg_attivita");
     public static final Table AGG_DIMISSIONI = Table.gold("agg_dimissioni");
     public static final Table AGG_PRESTAZIONI = Table.gold("agg_prestazioni");
     public static final Table AGG_SPESA = Table.gold("agg_spesa");
