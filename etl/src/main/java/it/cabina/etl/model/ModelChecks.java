@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the checks that {@code models.yaml} declares for the tables a build rewrote (like {@code dbt test}) over the
- * tables registered by name, records every result in {@code quality/model_checks} (with the run), and fails when a
+ * tables registered by name, records every result in {@code ops/model_checks} (with the run), and fails when a
  * check of severity {@code error} finds rows: the night stops before anything is published. A {@code warn} check is
  * recorded and shown, and the night goes on.
  */

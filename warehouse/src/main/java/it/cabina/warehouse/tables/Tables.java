@@ -15,8 +15,11 @@ public final class Tables {
     public static final Table RUNS = new Table(Layer.OPS, "ledger_runs");
     public static final Table QUARANTINE = new Table(Layer.QUALITY, "quarantine");
     public static final Table WARNINGS = new Table(Layer.QUALITY, "warnings");
-    /** The outcome of every check of models.yaml, per run (etl.model.ModelChecks). */
-    public static final Table MODEL_CHECKS = new Table(Layer.QUALITY, "model_checks");
+    /**
+     * The outcome of every check of models.yaml, per run (etl.model.ModelChecks): a log of runs, like the ledger (a
+     * re-run or a recovered night adds its own rows; the data tables come out the same).
+     */
+    public static final Table MODEL_CHECKS = new Table(Layer.OPS, "model_checks");
 
     public static final Table DIM_TERRITORY = Table.gold("dim_territory");
     public static final Table DIM_AMBITO = Table.gold("dim_ambito");
