@@ -34,6 +34,6 @@ class DataDictionaryTest {
         assertEquals(List.of(), gold.readBy(gold.get("dim_date")));
         assertEquals(List.of("dim_ambito"), gold.readBy(gold.get("dim_territory")).stream().map(Model::name).toList(), "through the Ambiti of the run");
         assertEquals(List.of("dim_date", "dim_unit"), gold.readBy(gold.get("fact_unit_snapshot")).stream().map(Model::name).toList());
-        assertEquals(9, Models.aggregates().models().size());
+        assertEquals(10, Models.aggregates().models().size());
     }
 }
