@@ -38,9 +38,12 @@ public final class GenerateCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(String.format("Generate %d consegne in %s (seme %d, scala %s, %s..%s):%n",
                 s.deliveries().size(), out, s.seed(), s.scale(), s.from(), s.to()));
         for (Source src : Source.values()) {
-            sb.append(String.format("  %-7s %4d consegne, %,10d righe%n", src, s.deliveries(src).size(), s.rows(src)));
+            StringBuilder bySpec = new StringBuilder();
+            s.deliveriesBySpec(src).forEach((v, n) -> bySpec.append(bySpec.length() == 0 ? "" : ", ").append(v.text()).append(": ").append(n));
+            sb.append(String.format("  %-7s %4d consegne, %,10d righe (tracciato %s)%n", src, s.deliveries(src).size(), s.rows(src), bySpec));
         }
         sb.append(String.format("  righe con un difetto voluto: %,d %s%n", s.defects(), s.defectsByRule()));
+        sb.append(String.format("  consegne da scartare per intero: %d %s%n", s.rejected().size(), s.rejectedByDefect()));
         sb.append(String.format("  semestri FLUSSO mancanti: %d, rinviati: %d; scenari di versione: %s%n",
                 s.missingFlusso().size(), s.resentFlusso().size(), s.scenarioCounts()));
         sb.append("  riepilogo: ").append(out.resolve("_generator/summary.json"));

@@ -18,7 +18,7 @@ final class AfamWriter {
     static void write(Landing landing, AfamRegistry registry, boolean zipSome) {
         for (int s = 0; s < registry.snapshots.size(); s++) {
             ZonedDateTime at = ZonedDateTime.of(registry.snapshots.get(s), LocalTime.of(20, 0), Formats.ROME);
-            DeliveryWriter d = landing.open(Source.AFAM, SENDER, at, null, null, zipSome && s == 1);
+            DeliveryWriter d = landing.open(Source.AFAM, SENDER, at, null, null, zipSome && s == 1, SpecVersion.V1_1);
             DataFileWriter w = d.file(Layout.UNITA_OFFERTA, false);
             for (AfamUnit u : registry.unitsAt(s)) {
                 w.write(u.row(s));

@@ -13,7 +13,13 @@ import java.util.Map;
  * and projects, a protected discharge for some, with the versions a sender's system produces over time (the case
  * closed, a project's plan made integrated, a discharge completed, a person's residence corrected). Each area
  * follows its own path so that every indicator of indicators.md has material: SAD projects for elderly
- * non-self-sufficient persons, PIPPI pre/post assessments and projects, Dopo di Noi assessments, EEMM for inclusion.
+ * non-self-sufficient persons, PIPPI pre/post assessments and projects (the share of families in PIPPI is the
+ * Ambito's own), Dopo di Noi assessments, EEMM for inclusion, repeated protected discharges of some elderly persons.
+ *
+ * <p>Contract 1.2: a small share of the cases of adult women are victims of violence ({@code vittima_violenza}=S,
+ * mostly among fragile adults), some of whom stay in a shelter or a mother-and-child community (FLUSSO services of
+ * 1.2). The flag is recorded on every case (a 1.1 delivery does not carry it); an Ambito that leaves it empty on some
+ * cases it opens under 1.2 has {@code emptyFlagShare} above 0.
  */
 final class CareJourneys {
     private final CsiTimeline tl;
@@ -22,18 +28,30 @@ final class CareJourneys {
     private final String ambitoCode;
     private final List<String> comuni;
     private final List<String> allComuni;
+    private final double pippiShare;
+    private final LocalDate since12;
+    private final double emptyFlagShare;
     final Map<String, LocalDate> caseOpenings = new HashMap<>();
     final List<ScenarioMark> marks = new ArrayList<>();
     final CaseRecords records;
 
+    /**
+     * @param pippiShare     share of the family cases that go through PIPPI
+     * @param since12        the first day the Ambito sends contract 1.2 (null: never)
+     * @param emptyFlagShare share of the cases opened under 1.2 whose violence flag is left empty (unknown)
+     */
     CareJourneys(CsiTimeline tl, Rand r, IdSequence ids, String ambitoCode, List<String> comuni,
-                 List<String> allComuni, List<String> hospitals) {
+                 List<String> allComuni, List<String> hospitals, double pippiShare, LocalDate since12,
+                 double emptyFlagShare) {
         this.tl = tl;
         this.r = r;
         this.ids = ids;
         this.ambitoCode = ambitoCode;
         this.comuni = comuni;
         this.allComuni = allComuni;
+        this.pippiShare = pippiShare;
+        this.since12 = since12;
+        this.emptyFlagShare = emptyFlagShare;
         this.records = new CaseRecords(tl, r, ids, comuni, hospitals, marks);
     }
 
@@ -69,6 +87,10 @@ final class CareJourneys {
         Row person = personRow(pid, p, r.pick(comuni));
         tl.emit(r.officeTime(segnalazione.minusDays(1)), person);
         records.discharge(pid, null, segnalazione, segnalazione, false);
+        if (r.chance(0.1)) {
+            LocalDate again = segnalazione.plusDays(r.between(20, 150));
+            if (!again.isAfter(tl.to.minusDays(10))) records.discharge(pid, null, again, again, false);
+        }
     }
 
     private LocalDate openingDate() {
@@ -89,9 +111,20 @@ final class CareJourneys {
                 .set("area_utenza", area.name()).set("canale_accesso", canale).set("data_apertura", Formats.date(open))
                 .set("condizione_complessa", Formats.flag(r.chance(area.complex)))
                 .set("integrata_asst", Formats.flag(r.chance(area.integrated + 0.05 * tl.trend(open))));
+        boolean victim = p.sesso().equals("F") && open.getYear() - p.birthDate().getYear() >= 18 && r.chance(area.violence);
+        boolean unknown = since12 != null && !open.isBefore(since12) && r.chance(emptyFlagShare);
+        row.set("vittima_violenza", unknown ? "" : Formats.flag(victim));
         tl.emit(r.officeTime(open), row);
+        if (victim) shelter(p, open, close);
         if (viaDischarge) {
             records.discharge(pid, cid, open.minusDays(r.between(1, 3)), open, area == Area.ADULTI_FRAGILI && r.chance(0.5));
+            if (area == Area.ANZIANI && r.chance(0.15)) {
+                // readmitted and discharged again while followed
+                LocalDate again = open.plusDays(r.between(30, 200));
+                if ((close == null || again.isBefore(close)) && !again.isAfter(tl.to.minusDays(10))) {
+                    records.discharge(pid, cid, again, open, false);
+                }
+            }
         }
         switch (area) {
             case ANZIANI -> elderlyPath(c, p);
@@ -113,6 +146,25 @@ final class CareJourneys {
             tl.emit(r.officeTime(close), closed);
         }
         return c;
+    }
+
+    /**
+     * Some women victims of violence stay in a shelter (CASA_RIFUGIO) for one to four months, and some then, or
+     * instead, in a mother-and-child community (COMUNITA_MAMMA_BAMBINO) for three to nine months.
+     */
+    private void shelter(Person p, LocalDate open, LocalDate close) {
+        LocalDate start = open.plusDays(r.between(0, 15));
+        if (r.chance(0.45)) {
+            LocalDate end = start.plusDays(r.between(20, 120));
+            records.spans.add(new ServiceSpan(p.taxCode(), r.pick(comuni), "CASA_RIFUGIO", start, end, ""));
+            start = end.plusDays(1);
+            if (!r.chance(0.3)) return;
+        } else if (!r.chance(0.15)) {
+            return;
+        }
+        LocalDate end = start.plusMonths(r.between(3, 9));
+        if (close != null && end.isAfter(close)) end = close.isBefore(start) ? start : close;
+        records.spans.add(new ServiceSpan(p.taxCode(), r.pick(comuni), "COMUNITA_MAMMA_BAMBINO", start, end, ""));
     }
 
     // ---- paths per area -------------------------------------------------------------------------------------
@@ -166,7 +218,7 @@ final class CareJourneys {
 
     private void familyPath(CaseInfo c, Person p) {
         LocalDate d = c.open().plusDays(r.between(5, 30));
-        if (r.chance(0.55)) {
+        if (r.chance(pippiShare)) {
             String esito = records.esito(0.75);
             String pre = records.assess(c, d, "PRE_ASSESSMENT", "MULTIDIMENSIONALE_PIPPI",
                     records.figures(d, 0.3, 0.8, 0, 0.3, 0, 0, 0.5, 0.7, 0.2, 0, 0.05), r.pick("ALTO", "MEDIO"), "N", "PIPPI",

@@ -25,12 +25,18 @@ import java.util.TreeMap;
 
 /**
  * Streams the rows of one data file in its source's format, counting data rows, hashing the bytes (SHA-256) and
- * remembering which lines carry an injected defect. Nothing is kept per row except defective ones.
+ * remembering which lines carry an injected defect. Nothing is kept per row except defective ones. The file has the
+ * columns its delivery's contract version carries ({@link Layout#columns(SpecVersion)}): a row holds every column of
+ * its layout, and only those of the header are written.
  */
 final class DataFileWriter implements Closeable {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Layout layout;
+    private final SpecVersion spec;
+    private final List<String> header;
+    /** For each column of the header, its position in the layout (and so in a row's values). */
+    private final int[] positions;
     private final Source source;
     private final MessageDigest digest;
     private final BufferedWriter out;
@@ -40,8 +46,11 @@ final class DataFileWriter implements Closeable {
     private int rows;
     private FileSummary summary;
 
-    DataFileWriter(Path file, Layout layout, boolean bom) {
+    DataFileWriter(Path file, Layout layout, SpecVersion spec, List<String> header, boolean bom) {
         this.layout = layout;
+        this.spec = spec;
+        this.header = List.copyOf(header);
+        this.positions = header.stream().mapToInt(layout::indexOf).toArray();
         this.source = layout.source();
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
@@ -53,17 +62,36 @@ final class DataFileWriter implements Closeable {
             if (bom) os.write(UTF8_BOM);
             this.out = new BufferedWriter(new OutputStreamWriter(os, source.charset().newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-            writeLine(layout.columns().toArray(String[]::new));
+            writeLine(header.toArray(String[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
+    Layout layout() { return layout; }
+
+    /** The contract version of the delivery the file belongs to. */
+    SpecVersion spec() { return spec; }
+
+    /** The columns of the file, as in its header. */
+    List<String> header() { return header; }
+
     /** Writes a data row; returns its 1-based line number (the header is line 1). */
     int write(Row row) {
-        writeLine(row.values());
+        writeLine(project(row.values()));
         rows++;
         return rows + 1;
+    }
+
+    /**
+     * The values of the header's columns. A row given one field too many or too few ({@link Row#withWidth}) keeps
+     * that difference: the header's fields it still has, then empty extra fields.
+     */
+    private String[] project(String[] values) {
+        if (positions.length == values.length && header.size() == layout.width()) return values;
+        String[] out = new String[Math.max(0, positions.length + values.length - layout.width())];
+        for (int i = 0; i < out.length; i++) out[i] = i < positions.length && positions[i] < values.length ? values[positions[i]] : "";
+        return out;
     }
 
     /** Writes a row that breaks exactly {@code rule} and records it. */

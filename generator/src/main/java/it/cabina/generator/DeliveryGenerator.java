@@ -29,6 +29,12 @@ import java.util.List;
  * code list does not have. A share of CSI and FLUSSO rows are defective, each breaking exactly one rule
  * ({@link it.cabina.warehouse.quality.RuleCode}); AFAM rows never are.
  *
+ * <p>Contract 1.2 (extracts.md §9): the region migrates ({@link Migration}): most Ambiti send 1.2 from a month of
+ * 2025-H2, some stay on 1.1 until 2026-S1 is over, a few to the end; each Ambito's first 1.2 delivery re-sends its
+ * current cases and activities with the new fields. 1.2 deliveries carry {@code tema} (every activity), the violence
+ * flag, the new activity types and service codes (shelters), and the plan's milestones ({@link Milestones});
+ * 1.1 deliveries carry none of them. A few deliveries are written to be rejected whole ({@link DeliveryDefect}).
+ *
  * <p>Deterministic: the same options give byte-identical files (timestamps come from the data, random numbers
  * from the seed). CSI and FLUSSO rows are streamed; memory holds one Ambito's records and the AFAM registry.
  */
@@ -49,6 +55,7 @@ public final class DeliveryGenerator {
         List<String> unknownComuni = FOREIGN_COMUNI.stream().filter(c -> ref.territory.comune(c) == null).toList();
         FlussoSchedule schedule = new FlussoSchedule(o.from(), o.to(), ambiti.size(), o.zipSome());
         DefectInjector defects = new DefectInjector(o.defectShare(), Rand.derive(o.seed(), "defects"));
+        Migration migration = Migration.plan(ambiti.stream().map(Territory.Ambito::codice).toList(), o.seed(), o.from());
         List<Scenario> scenarios = new ArrayList<>();
         List<SemesterRef> missing = new ArrayList<>(), resent = new ArrayList<>();
         for (int i = 0; i < ambiti.size(); i++) {
@@ -56,7 +63,7 @@ public final class DeliveryGenerator {
             if (i > 0) mine.addAll(shared.get(i - 1));
             if (i < shared.size()) mine.addAll(shared.get(i));
             AmbitoGenerator.Result res = new AmbitoGenerator(o, ref, ambiti.get(i), i, persons, landing, defects,
-                    unknownComuni, schedule, afam).run(mine);
+                    unknownComuni, schedule, afam, migration).run(mine);
             scenarios.addAll(res.scenarios());
             missing.addAll(res.missing());
             resent.addAll(res.resent());

@@ -14,10 +14,10 @@ import java.util.List;
 
 /**
  * Writes one delivery: its data files (streamed), then {@code manifest.json} with the rows and SHA-256 actually
- * written, then, for a zipped delivery, the archive. Obtained from {@link Landing#open}.
+ * written, then, for a zipped delivery, the archive. Obtained from {@link Landing#open}. The manifest declares the
+ * delivery's contract version, and its files have that version's columns.
  */
 final class DeliveryWriter {
-    static final String SPEC_VERSION = "1.0";
     static final String MANIFEST = "manifest.json";
     private static final DateTimeFormatter EXTRACTED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
@@ -31,10 +31,13 @@ final class DeliveryWriter {
     private final ZonedDateTime extractedAt;
     private final LocalDate periodFrom;
     private final LocalDate periodTo;
+    private final SpecVersion spec;
     private final List<DataFileWriter> files = new ArrayList<>();
+    private DeliveryDefect rejectedFor;
 
     DeliveryWriter(Landing landing, Path folder, String name, boolean zip, Source source, String sender,
-                   String deliveryId, ZonedDateTime extractedAt, LocalDate periodFrom, LocalDate periodTo) {
+                   String deliveryId, ZonedDateTime extractedAt, LocalDate periodFrom, LocalDate periodTo,
+                   SpecVersion spec) {
         this.landing = landing;
         this.folder = folder;
         this.name = name;
@@ -45,14 +48,35 @@ final class DeliveryWriter {
         this.extractedAt = extractedAt;
         this.periodFrom = periodFrom;
         this.periodTo = periodTo;
+        this.spec = spec;
     }
 
-    /** Opens the next data file of the delivery (files are listed in the manifest in opening order). */
+    SpecVersion spec() { return spec; }
+
+    ZonedDateTime extractedAt() { return extractedAt; }
+
+    /**
+     * Opens the next data file of the delivery (files are listed in the manifest in opening order), with the columns
+     * of the delivery's contract version.
+     */
     DataFileWriter file(Layout layout, boolean bom) {
+        if (!spec.carries(layout.since())) {
+            throw new IllegalStateException(layout.fileName() + " belongs to contract " + layout.since().text() + ", not " + spec.text());
+        }
+        return file(layout, bom, layout.columns(spec));
+    }
+
+    /** Opens a data file with the given header, whatever the contract says: for a delivery meant to be rejected. */
+    DataFileWriter file(Layout layout, boolean bom, List<String> header) {
         if (layout.source() != source) throw new IllegalArgumentException(layout + " is not a " + source + " file");
-        DataFileWriter w = new DataFileWriter(folder.resolve(layout.fileName()), layout, bom);
+        DataFileWriter w = new DataFileWriter(folder.resolve(layout.fileName()), layout, spec, header, bom);
         files.add(w);
         return w;
+    }
+
+    /** Marks the delivery as one the warehouse must reject whole, and why (the summary says so). */
+    void rejectedFor(DeliveryDefect defect) {
+        this.rejectedFor = defect;
     }
 
     /** Closes the files, writes the manifest (and the zip) and records the delivery in the landing summary. */
@@ -73,14 +97,14 @@ final class DeliveryWriter {
             Landing.deleteRecursively(folder);
         }
         DeliverySummary d = new DeliverySummary(name, path, zip, source, sender, deliveryId,
-                EXTRACTED_AT.format(extractedAt), source.mode(), periodFrom, periodTo, List.copyOf(summaries));
+                EXTRACTED_AT.format(extractedAt), source.mode(), periodFrom, periodTo, spec, rejectedFor, List.copyOf(summaries));
         landing.record(d);
         return d;
     }
 
     private ObjectNode manifest(List<FileSummary> summaries) {
         ObjectNode m = Json.object();
-        m.put("spec_version", SPEC_VERSION);
+        m.put("spec_version", spec.text());
         m.put("source", source.name());
         m.put("sender", sender);
         m.put("delivery_id", deliveryId);

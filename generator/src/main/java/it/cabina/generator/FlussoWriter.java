@@ -1,10 +1,15 @@
 package it.cabina.generator;
 
+import java.util.Set;
+
 /**
  * Writes the FULL {@code prestazioni.csv} of one Ambito-semester: month by month, one row per service active in
  * the month (or several, see {@link Scale#serviceRowsPerMonth()}; a second row when a second funding source pays
  * part of it), streamed. A later revision of the same
  * semester (a re-send) drops, changes and adds a few rows, so that it differs from the first one.
+ *
+ * <p>A service whose code a later contract added (a shelter, {@code CASA_RIFUGIO}, in 1.2) is reported as
+ * {@code ALTRO} by a delivery of an earlier version, which has no code for it.
  */
 final class FlussoWriter {
     /** Warning code of a valid row whose {@code codice_udo} is not in AFAM (defective copies are not counted). */
@@ -16,25 +21,30 @@ final class FlussoWriter {
     private final int rowsPerMonth;
     private final DefectInjector defects;
     private final long seed;
+    private final Set<String> laterCodes;
 
-    FlussoWriter(FlussoPlan plan, String ambitoCode, Scale scale, DefectInjector defects, long seed) {
+    /** @param laterCodes the service codes of a later contract than 1.1 (CASA_RIFUGIO, …) */
+    FlussoWriter(FlussoPlan plan, String ambitoCode, Scale scale, DefectInjector defects, long seed, Set<String> laterCodes) {
         this.plan = plan;
         this.ambitoCode = ambitoCode;
         this.cofundedShare = scale.cofundedShare();
         this.rowsPerMonth = scale.serviceRowsPerMonth();
         this.defects = defects;
         this.seed = seed;
+        this.laterCodes = Set.copyOf(laterCodes);
     }
 
     void write(DeliveryWriter delivery, Semester s, int revision, DefectContext ctx) {
         Rand r = Rand.derive(seed, "flusso", ambitoCode, s, "rows");
         Rand change = Rand.derive(seed, "flusso", ambitoCode, s, "revision", revision);
         DataFileWriter w = delivery.file(Layout.PRESTAZIONI, false);
+        boolean coded = delivery.spec().carries(SpecVersion.V1_2);
         boolean firstChanged = false;
         for (int month = s.firstMonth(); month < s.firstMonth() + 6; month++) {
             for (ServiceSpan span : plan.spans) {
                 if (!span.activeIn(s.year(), month)) continue;
                 Tariff t = Tariff.of(span.prestazione());
+                String code = coded || !laterCodes.contains(span.prestazione()) ? span.prestazione() : "ALTRO";
                 long qty = t.quantity(r);
                 boolean cofunded = qty >= 200 && t.fonti().size() > 1 && r.chance(cofundedShare);
                 String fonte = r.weighted(t.fonti(), t.fontiWeights());
@@ -50,10 +60,10 @@ final class FlussoWriter {
                     if (cofunded && part >= 200) {
                         long second = part / 200 * 100;
                         String other = t.fonti().stream().filter(f -> !f.equals(fonte)).findFirst().orElse(fonte);
-                        emit(w, ctx, s, month, span, t, part - second, user, fonte);
-                        emit(w, ctx, s, month, span, t, second, user, other);
+                        emit(w, ctx, s, month, span, t, part - second, user, fonte, code);
+                        emit(w, ctx, s, month, span, t, second, user, other, code);
                     } else {
-                        emit(w, ctx, s, month, span, t, part, user, fonte);
+                        emit(w, ctx, s, month, span, t, part, user, fonte, code);
                     }
                 }
                 if (revision > 1 && change.chance(0.02)) {
@@ -76,11 +86,6 @@ final class FlussoWriter {
         for (int i = 0; i < n; i++) parts[i] = base;
         parts[n - 1] += qty - base * n;
         return parts;
-    }
-
-    private void emit(DataFileWriter w, DefectContext ctx, Semester s, int month, ServiceSpan span, Tariff t, long qty,
-                      double userShare, String fonte) {
-        emit(w, ctx, s, month, span, t, qty, userShare, fonte, span.prestazione());
     }
 
     private void emit(DataFileWriter w, DefectContext ctx, Semester s, int month, ServiceSpan span, Tariff t, long qty,

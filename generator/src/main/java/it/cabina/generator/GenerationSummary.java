@@ -9,9 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a generation wrote: every delivery with its files, rows and injected defects (rule, field, line), the FLUSSO
- * semesters left missing or re-sent, and the versioning scenarios (corrections, stale re-sends, ties, withdrawals).
- * The same content is written to {@code <out>/_generator/summary.json}.
+ * What a generation wrote: every delivery with its contract version, files, rows and injected defects (rule, field,
+ * line), the deliveries written to be rejected whole, the FLUSSO semesters left missing or re-sent, and the versioning
+ * scenarios (corrections, stale re-sends, ties, withdrawals). The same content is written to
+ * {@code <out>/_generator/summary.json}.
+ *
+ * <p>How it reconciles with a load: the deliveries that {@link DeliverySummary#loads() load} are read whole, their
+ * rows ({@link #rowsToLoad()}) are loaded or set aside, and exactly their {@link #defects()} are set aside; the
+ * {@link #rejected()} ones are rejected before any row is read, for their {@link DeliveryDefect}.
  */
 public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDate to, double defectShare,
                                 List<DeliverySummary> deliveries, List<SemesterRef> missingFlusso,
@@ -24,10 +29,18 @@ public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDat
      * @param path        path relative to the landing folder: the folder, or {@code name + ".zip"}
      * @param extractedAt the manifest's {@code extracted_at}
      * @param periodFrom  the manifest's period (null when the manifest has none)
+     * @param spec        the manifest's {@code spec_version}
+     * @param rejectedFor why the warehouse must reject the whole delivery; null for a delivery that loads
      */
     public record DeliverySummary(String name, String path, boolean zipped, Source source, String sender,
                                   String deliveryId, String extractedAt, String mode, LocalDate periodFrom,
-                                  LocalDate periodTo, List<FileSummary> files) {
+                                  LocalDate periodTo, SpecVersion spec, DeliveryDefect rejectedFor,
+                                  List<FileSummary> files) {
+        /** Whether the warehouse loads it (its rows are then loaded or set aside one by one). */
+        public boolean loads() {
+            return rejectedFor == null;
+        }
+
         public FileSummary file(String fileName) {
             return files.stream().filter(f -> f.name().equals(fileName)).findFirst().orElse(null);
         }
@@ -86,11 +99,36 @@ public record GenerationSummary(long seed, Scale scale, LocalDate from, LocalDat
         return deliveries.stream().filter(d -> d.source() == source).toList();
     }
 
-    /** Data rows written for a source, defective rows included. */
+    /** Data rows written for a source, defective rows and rows of rejected deliveries included. */
     public long rows(Source source) {
         return deliveries(source).stream().mapToLong(DeliverySummary::rows).sum();
     }
 
+    /** Data rows of the deliveries that load: what a load receives, then loads or sets aside. */
+    public long rowsToLoad() {
+        return deliveries.stream().filter(DeliverySummary::loads).mapToLong(DeliverySummary::rows).sum();
+    }
+
+    /** The deliveries written to be rejected whole. */
+    public List<DeliverySummary> rejected() {
+        return deliveries.stream().filter(d -> !d.loads()).toList();
+    }
+
+    /** Deliveries written to be rejected, by defect. */
+    public Map<DeliveryDefect, Integer> rejectedByDefect() {
+        Map<DeliveryDefect, Integer> m = new EnumMap<>(DeliveryDefect.class);
+        rejected().forEach(d -> m.merge(d.rejectedFor(), 1, Integer::sum));
+        return m;
+    }
+
+    /** Deliveries of a source by contract version, in version order. */
+    public Map<SpecVersion, Integer> deliveriesBySpec(Source source) {
+        Map<SpecVersion, Integer> m = new EnumMap<>(SpecVersion.class);
+        deliveries(source).forEach(d -> m.merge(d.spec(), 1, Integer::sum));
+        return m;
+    }
+
+    /** Defective rows by rule (rows of the deliveries that load: a rejected delivery has none). */
     public Map<RuleCode, Integer> defectsByRule() {
         Map<RuleCode, Integer> m = new EnumMap<>(RuleCode.class);
         deliveries.forEach(d -> d.files().forEach(f -> f.defectsByRule().forEach((r, n) -> m.merge(r, n, Integer::sum))));

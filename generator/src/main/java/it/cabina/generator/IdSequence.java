@@ -11,7 +11,7 @@ import java.util.Map;
 final class IdSequence {
     private static final Map<Layout, String> PREFIX = Map.of(
             Layout.PERSONE, "P", Layout.PRESE_IN_CARICO, "PIC", Layout.VALUTAZIONI, "VAL",
-            Layout.PROGETTI, "PRG", Layout.DIMISSIONI_PROTETTE, "DIM", Layout.ATTIVITA, "ATT");
+            Layout.PROGETTI, "PRG", Layout.DIMISSIONI_PROTETTE, "DIM", Layout.ATTIVITA, "ATT", Layout.TRAGUARDI, "TRG");
     private static final int UNKNOWN_FROM = 9_000_000;
 
     private final Map<Layout, Integer> next = new EnumMap<>(Layout.class);

@@ -45,7 +45,7 @@ final class Landing {
     Path out() { return out; }
 
     DeliveryWriter open(Source source, String sender, ZonedDateTime extractedAt, LocalDate periodFrom,
-                        LocalDate periodTo, boolean zip) {
+                        LocalDate periodTo, boolean zip, SpecVersion spec) {
         String name = source.name() + "_" + sender + "_" + FOLDER_TIME.format(extractedAt);
         String dayKey = source.name() + "-" + sender + "-" + ID_DATE.format(extractedAt);
         int seq = sequences.merge(dayKey, 1, Integer::sum);
@@ -58,7 +58,8 @@ final class Landing {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + folder, e);
         }
-        return new DeliveryWriter(this, folder, name, zip, source, sender, deliveryId, extractedAt, periodFrom, periodTo);
+        return new DeliveryWriter(this, folder, name, zip, source, sender, deliveryId, extractedAt, periodFrom, periodTo,
+                spec);
     }
 
     void record(DeliverySummary d) {

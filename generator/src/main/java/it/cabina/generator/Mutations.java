@@ -9,12 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import static it.cabina.generator.Mutation.of;
+import static it.cabina.generator.Mutation.onlyIn;
 import static it.cabina.generator.Mutation.when;
 import static it.cabina.warehouse.quality.RuleCode.*;
 
 /**
  * The catalogue of defects per file, following the rules of extracts.md. Each mutation breaks one rule and keeps
  * every other rule of the row satisfied (dates it touches stay parseable and in order unless order is the rule).
+ * Contract 1.2 (§9) adds its own: a 1.2 code in a 1.1 delivery, a 1.2 field missing or wrong in a 1.2 delivery, and
+ * the rules of the milestones.
  */
 final class Mutations {
     private static final Map<Layout, List<Mutation>> BY_LAYOUT = new EnumMap<>(Layout.class);
@@ -48,6 +51,7 @@ final class Mutations {
                     }
                     row.set("motivo_chiusura", "");
                 }),
+                onlyIn(SpecVersion.V1_2, FORMAT, "vittima_violenza", (row, c, r) -> row.set("vittima_violenza", r.pick("SI", "X", "1"))),
                 columns()));
         BY_LAYOUT.put(Layout.VALUTAZIONI, List.of(
                 of(REQUIRED, "esito", (row, c, r) -> row.set("esito", "")),
@@ -90,7 +94,27 @@ final class Mutations {
                 of(SENDER_MISMATCH, "codice_ambito", (row, c, r) -> row.set("codice_ambito", c.otherAmbito())),
                 of(RANGE, "durata_ore", (row, c, r) -> row.set("durata_ore", "-" + (row.get("durata_ore").isEmpty() ? "1" : row.get("durata_ore")))),
                 of(RANGE, "partecipanti", (row, c, r) -> row.set("partecipanti", -r.between(1, 5))),
+                onlyIn(SpecVersion.V1_1, CODE, "tipo_attivita", (row, c, r) -> row.set("tipo_attivita", r.pick(c.laterCodes().get("tipo_attivita")))),
+                onlyIn(SpecVersion.V1_2, REQUIRED, "tema", (row, c, r) -> row.set("tema", "")),
+                onlyIn(SpecVersion.V1_2, CODE, "tema", (row, c, r) -> row.set("tema", r.pick("WELFARE", "CULTURA", "SPORT"))),
                 columns()));
+        BY_LAYOUT.put(Layout.TRAGUARDI, List.of(
+                of(REQUIRED_IF, "data_raggiungimento", (row, c, r) -> row.set("stato", "RAGGIUNTO").set("data_raggiungimento", "")),
+                of(NOT_ALLOWED, "data_raggiungimento", (row, c, r) -> {
+                    if (row.get("stato").equals("RAGGIUNTO")) {
+                        row.set("stato", r.pick("PREVISTO", "NON_PIU_PREVISTO"));
+                    } else {
+                        row.set("data_raggiungimento", Formats.date(updatedOn(row).minusDays(r.between(0, 30))));
+                    }
+                }),
+                of(REQUIRED_IF, "descrizione", (row, c, r) -> row.set("codice_traguardo", "ALTRO").set("descrizione", "")),
+                of(FUTURE_DATE, "data_raggiungimento", (row, c, r) -> row.set("stato", "RAGGIUNTO")
+                        .set("data_raggiungimento", Formats.date(c.extractedOn().plusDays(r.between(1, 120))))),
+                of(SENDER_MISMATCH, "codice_ambito", (row, c, r) -> row.set("codice_ambito", c.otherAmbito())),
+                of(CODE, "codice_traguardo", (row, c, r) -> row.set("codice_traguardo", r.pick("PROTOCOLLO_ASL", "CONVENZIONE_SCUOLE"))),
+                of(CODE, "stato", (row, c, r) -> row.set("stato", r.pick("CONCLUSO", "IN_RITARDO", "SOSPESO")).set("data_raggiungimento", "")),
+                of(CODE, "tema", (row, c, r) -> row.set("tema", r.pick("WELFARE", "URBANISTICA"))),
+                of(FORMAT, "data_prevista", (row, c, r) -> row.set("data_prevista", badDate(row.get("data_prevista"), r)))));
         BY_LAYOUT.put(Layout.PRESTAZIONI, List.of(
                 of(REQUIRED, "fonte_finanziamento", (row, c, r) -> row.set("fonte_finanziamento", "")),
                 of(REQUIRED, "unita_misura", (row, c, r) -> row.set("unita_misura", "")),
@@ -99,6 +123,8 @@ final class Mutations {
                     row.set("quota_ssn", euros / 1000 + "." + String.format(Locale.ROOT, "%03d", euros % 1000) + "," + String.format(Locale.ROOT, "%02d", r.between(0, 99)));
                 }),
                 of(CODE, "codice_prestazione", (row, c, r) -> row.set("codice_prestazione", r.pick("ADI", "RSA", "VOUCHER"))),
+                onlyIn(SpecVersion.V1_1, CODE, "codice_prestazione", (row, c, r) ->
+                        row.set("codice_prestazione", r.pick(c.laterCodes().get("codice_prestazione"))).set("unita_misura", "GIORNATE")),
                 of(CODE, "fonte_finanziamento", (row, c, r) -> row.set("fonte_finanziamento", r.pick("FSE", "FONDO_SANITARIO"))),
                 of(SENDER_MISMATCH, "codice_ambito", (row, c, r) -> row.set("codice_ambito", c.otherAmbito())),
                 of(TAX_CODE, "codice_fiscale", (row, c, r) -> row.set("codice_fiscale", badTaxCode(row.get("codice_fiscale"), r))),
@@ -114,7 +140,8 @@ final class Mutations {
     private static final Map<RuleCode, Integer> LAYOUTS_WITH = new EnumMap<>(RuleCode.class);
 
     static {
-        BY_LAYOUT.values().forEach(list -> list.stream().map(Mutation::rule).distinct()
+        // bound mutations are planted apart (DefectInjector): the rules' spread counts the others
+        BY_LAYOUT.forEach((layout, list) -> list.stream().filter(m -> !m.bound(layout)).map(Mutation::rule).distinct()
                 .forEach(rule -> LAYOUTS_WITH.merge(rule, 1, Integer::sum)));
     }
 
@@ -129,9 +156,15 @@ final class Mutations {
         return LAYOUTS_WITH.getOrDefault(rule, 0);
     }
 
-    /** How many rules only this file can break. */
+    /** How many rules only this file can break (bound mutations apart). */
     static int exclusiveRules(Layout layout) {
-        return (int) forLayout(layout).stream().map(Mutation::rule).distinct().filter(r -> layoutsWith(r) == 1).count();
+        return (int) forLayout(layout).stream().filter(m -> !m.bound(layout)).map(Mutation::rule).distinct()
+                .filter(r -> layoutsWith(r) == 1).count();
+    }
+
+    /** The defects a file starts with: one per rule only it can break, at least one (bound mutations apart). */
+    static int initialDefects(Layout layout) {
+        return Math.max(1, exclusiveRules(layout));
     }
 
     /** A row with one field too many (a trailing separator) or one too few. */
@@ -144,6 +177,11 @@ final class Mutations {
 
     private static LocalDate date(Row row, String column) {
         return LocalDate.parse(row.get(column));
+    }
+
+    /** The day of a CSI row's {@code aggiornato_il}: never after its delivery's extraction. */
+    private static LocalDate updatedOn(Row row) {
+        return LocalDate.parse(row.get("aggiornato_il").substring(0, 10));
     }
 
     /** A date in a format CSI does not use, or a day that does not exist. */

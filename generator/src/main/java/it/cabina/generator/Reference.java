@@ -69,4 +69,10 @@ final class Reference {
     List<String> codes(String codeList) {
         return List.copyOf(codeLists.get(codeList).values());
     }
+
+    /** The codes of a code list that contract {@code version} added ({@code since} in conf/codelists), sorted. */
+    List<String> codesSince(String codeList, SpecVersion version) {
+        return codeLists.get(codeList).codes().stream().filter(c -> version.text().equals(c.attribute("since")))
+                .map(it.cabina.warehouse.reference.CodeList.Code::code).sorted().toList();
+    }
 }

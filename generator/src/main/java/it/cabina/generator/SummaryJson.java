@@ -43,8 +43,15 @@ final class SummaryJson {
             deliveries.put(src.name(), s.deliveries(src).size());
             rows.put(src.name(), s.rows(src));
         }
+        ObjectNode bySpec = totals.putObject("deliveries_by_spec_version");
+        for (Source src : Source.values()) {
+            ObjectNode n = bySpec.putObject(src.name());
+            s.deliveriesBySpec(src).forEach((v, c) -> n.put(v.text(), c));
+        }
+        totals.put("rows_to_load", s.rowsToLoad());
         totals.put("defects", s.defects());
         putCounts(totals.putObject("defects_by_rule"), s.defectsByRule());
+        putCounts(totals.putObject("rejected_deliveries"), s.rejectedByDefect());
         putCounts(totals.putObject("scenarios"), s.scenarioCounts());
         ObjectNode flusso = root.putObject("flusso");
         semesters(flusso.putArray("missing"), s.missingFlusso());
@@ -74,6 +81,8 @@ final class SummaryJson {
         n.put("delivery_id", d.deliveryId());
         n.put("extracted_at", d.extractedAt());
         n.put("mode", d.mode());
+        n.put("spec_version", d.spec().text());
+        if (d.rejectedFor() != null) n.put("rejected_for", d.rejectedFor().name());
         if (d.periodFrom() != null) {
             ObjectNode p = n.putObject("period");
             p.put("from", d.periodFrom().toString());

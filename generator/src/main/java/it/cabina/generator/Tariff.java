@@ -26,7 +26,10 @@ record Tariff(String unit, long minQty, long maxQty, long stepQty, long priceCen
             Map.entry("EDUCATIVA_DOMICILIARE", t("ORE", 800, 3000, 50, 2300, 0, 0.1, 0, "FNPS", 50, "FONDI_COMUNALI", 50)),
             Map.entry("TRASPORTO", t("ACCESSI", 400, 2000, 100, 1200, 0.1, 0.3, 0, "FONDI_COMUNALI", 100)),
             Map.entry("SEGRETARIATO_SOCIALE", t("ACCESSI", 100, 300, 100, 1500, 0, 0, 0, "FNPS", 60, "FONDI_COMUNALI", 40)),
-            Map.entry("ALTRO", t("ACCESSI", 100, 500, 100, 3000, 0, 0.1, 0, "ALTRO", 100)));
+            Map.entry("ALTRO", t("ACCESSI", 100, 500, 100, 3000, 0, 0.1, 0, "ALTRO", 100)),
+            // contract 1.2 (extracts.md §9.3): a day in a shelter, a day of a mother and her child in a community
+            Map.entry("CASA_RIFUGIO", t("GIORNATE", 500, 3100, 100, 8500, 0, 0, 0, "REGIONE", 55, "FONDI_COMUNALI", 35, "ALTRO", 10)),
+            Map.entry("COMUNITA_MAMMA_BAMBINO", t("GIORNATE", 1500, 3100, 100, 11500, 0, 0.05, 0, "FONDI_COMUNALI", 65, "REGIONE", 35)));
 
     static Tariff of(String prestazione) {
         Tariff t = CATALOGUE.get(prestazione);

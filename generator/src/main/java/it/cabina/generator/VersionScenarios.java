@@ -32,17 +32,17 @@ final class VersionScenarios {
         this.marks = marks;
     }
 
-    /** Applies all scenarios; {@code count} of each kind (at least one when possible). */
+    /** Applies all scenarios, after {@link #collapseBacklog}; {@code count} of each kind (at least one when possible). */
     void apply(int count, Set<String> referencedAssessments) {
-        collapseBacklog();
         Map<String, List<CsiVersion>> byRecord = byRecord();
+        if (marks.stream().noneMatch(m -> m.kind().equals(ScenarioMark.CORRECTION))) correction(byRecord);
         staleResends(byRecord, count);
         ties(byRecord, count);
         withdrawals(byRecord, count, referencedAssessments);
     }
 
     /** Versions changed before {@code from} travel in the first delivery: keep only the latest of each record. */
-    private void collapseBacklog() {
+    void collapseBacklog() {
         Map<String, CsiVersion> latest = new HashMap<>();
         for (CsiVersion v : tl.versions) {
             if (!v.at.toLocalDate().isBefore(tl.from)) continue;
@@ -57,6 +57,27 @@ final class VersionScenarios {
         for (CsiVersion v : tl.versions) m.computeIfAbsent(v.layout + "/" + v.id, k -> new ArrayList<>()).add(v);
         m.values().forEach(list -> list.sort(Comparator.comparing((CsiVersion v) -> v.at).thenComparingLong(v -> v.seq)));
         return m;
+    }
+
+    /**
+     * A residence corrected some days later, for an Ambito whose persons happened to need none: every sender has at
+     * least one explicit correction.
+     */
+    private void correction(Map<String, List<CsiVersion>> byRecord) {
+        if (comuni.size() < 2) return;
+        List<List<CsiVersion>> persons = byRecord.values().stream()
+                .filter(l -> l.size() == 1 && l.get(0).layout == Layout.PERSONE && l.get(0).delivery < tl.lastDelivery())
+                .toList();
+        for (List<CsiVersion> l : sample(persons, 1)) {
+            CsiVersion v = l.get(0);
+            String comune = v.row.get("comune_residenza");
+            String other = comuni.stream().filter(c -> !c.equals(comune)).findFirst().orElseThrow();
+            java.time.LocalDateTime at = r.officeTime(v.at.toLocalDate().plusDays(r.between(1, 20)));
+            if (at.toLocalDate().isAfter(tl.to)) continue;
+            CsiVersion c = tl.add(v.layout, at, v.row.copy().set("comune_residenza", other), tl.deliveryOf(at));
+            l.add(c);
+            marks.add(new ScenarioMark(ScenarioMark.CORRECTION, c, "comune_residenza=" + other));
+        }
     }
 
     /** Re-sends the previous version of records whose latest version came in an earlier delivery. */

@@ -12,6 +12,7 @@ import it.cabina.generator.LandingReader.Delivery;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.identity.TaxCode;
 import it.cabina.warehouse.quality.RuleCode;
+import it.cabina.warehouse.reference.CodeLists;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -34,6 +36,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -72,9 +76,11 @@ class DeliveryGeneratorTest {
     void everyManifestMatchesItsFiles() throws Exception {
         assertEquals(summary.deliveries().size(), deliveries.size());
         Set<String> ids = new HashSet<>();
+        Map<String, DeliverySummary> written = summary.deliveries().stream().collect(Collectors.toMap(DeliverySummary::name, x -> x));
         for (Delivery d : deliveries) {
             JsonNode m = d.manifest();
-            assertEquals("1.0", m.path("spec_version").asText());
+            DeliverySummary ds = written.get(d.name());
+            assertEquals(ds.spec().text(), m.path("spec_version").asText(), d.name());
             String source = m.path("source").asText(), sender = m.path("sender").asText();
             assertTrue(d.name().startsWith(source + "_" + sender + "_"), d.name());
             assertTrue(d.name().matches("[A-Z]+_[A-Z0-9-]+_\\d{8}T\\d{6}"), d.name());
@@ -89,6 +95,13 @@ class DeliveryGeneratorTest {
                 assertNotNull(bytes, d.name() + " lacks " + name);
                 assertEquals(f.path("sha256").asText(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
                 assertEquals(f.path("records").asInt(), dataRows(source, bytes), d.name() + "/" + name);
+                if (!source.equals("AFAM")) {
+                    Layout layout = layout(name);
+                    List<String> expected = layout.columns(ds.spec());
+                    if (ds.rejectedFor() == DeliveryDefect.MISSING_TEMA_COLUMN) expected = expected.stream().filter(c -> !c.equals("tema")).toList();
+                    if (ds.rejectedFor() == DeliveryDefect.MILESTONES_IN_1_1) expected = layout.columns();
+                    assertEquals(expected, header(Source.valueOf(source), bytes), d.name() + "/" + name + ": the columns of its contract version");
+                }
             }
             listed.add("manifest.json");
             assertEquals(listed, d.files().keySet(), "the zip or folder holds exactly the manifest's files");
@@ -125,27 +138,28 @@ class DeliveryGeneratorTest {
         for (DeliverySummary d : summary.deliveries()) {
             if (d.source() == Source.AFAM) continue;
             for (FileSummary f : d.files()) {
-                Layout layout = Arrays.stream(Layout.values()).filter(l -> l.fileName().equals(f.name())).findFirst().orElseThrow();
                 List<String> lines = lines(d.source(), byName.get(d.name()).files().get(f.name()));
+                List<String> header = List.of(lines.get(0).split(";", -1));
+                int width = header.size();
                 Map<Integer, DefectRow> defects = new HashMap<>();
                 f.defects().forEach(x -> defects.put(x.line(), x));
                 for (int i = 1; i < lines.size(); i++) {
                     String[] v = lines.get(i).split(";", -1);
                     DefectRow defect = defects.get(i + 1);
                     if (defect != null && defect.rule() == RuleCode.COLUMNS) {
-                        assertNotEquals(layout.width(), v.length);
+                        assertNotEquals(width, v.length);
                         continue;
                     }
-                    assertEquals(layout.width(), v.length, d.name() + "/" + f.name() + ":" + (i + 1));
+                    assertEquals(width, v.length, d.name() + "/" + f.name() + ":" + (i + 1));
                     if (defect != null) assertNotNull(defect.field());
-                    int cf = layout.columns().indexOf("codice_fiscale");
+                    int cf = header.indexOf("codice_fiscale");
                     if (cf >= 0) {
                         boolean broken = defect != null && defect.rule() == RuleCode.TAX_CODE;
                         assertEquals(!broken, TaxCode.isValid(v[cf]), v[cf]);
                     }
-                    if (layout.source() == Source.CSI && defect == null) {
-                        assertTrue(v[layout.width() - 1].equals("ATTIVO") || v[layout.width() - 1].equals("ANNULLATO"));
-                        assertTrue(v[layout.width() - 2].matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"));
+                    if (d.source() == Source.CSI && defect == null) {
+                        assertTrue(v[width - 1].equals("ATTIVO") || v[width - 1].equals("ANNULLATO"));
+                        assertTrue(v[width - 2].matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"));
                     }
                 }
             }
@@ -261,7 +275,214 @@ class DeliveryGeneratorTest {
         assertTrue(both.size() < flussoCodes.size(), "and persons only in FLUSSO");
     }
 
+    @Test
+    void theRegionMovesToContract12AmbitoByAmbito() {
+        Map<String, LocalDate> first12 = new HashMap<>();
+        Set<String> senders = new HashSet<>();
+        for (DeliverySummary d : loading(Source.CSI)) {
+            senders.add(d.sender());
+            if (d.spec() == SpecVersion.V1_2) first12.putIfAbsent(d.sender(), d.periodFrom());
+            else assertFalse(first12.containsKey(d.sender()), d.name() + ": back to 1.1 after 1.2");
+        }
+        assertTrue(first12.size() < senders.size(), "an Ambito stays on 1.1 to the end");
+        assertTrue(first12.values().stream().anyMatch(m -> !m.isAfter(LocalDate.of(2026, 1, 1))), "an Ambito moves early: " + first12);
+        assertTrue(first12.values().stream().anyMatch(m -> m.isAfter(LocalDate.of(2026, 3, 31))), "an Ambito stays on 1.1 until 2026-S1: " + first12);
+        for (DeliverySummary d : summary.deliveries(Source.FLUSSO)) {
+            LocalDate extracted = LocalDate.parse(d.extractedAt().substring(0, 10));
+            boolean moved = first12.containsKey(d.sender()) && !extracted.isBefore(first12.get(d.sender()));
+            assertEquals(moved ? SpecVersion.V1_2 : SpecVersion.V1_1, d.spec(), d.name());
+        }
+        summary.deliveries(Source.AFAM).forEach(d -> assertEquals(SpecVersion.V1_1, d.spec()));
+    }
+
+    @Test
+    void a11DeliveryCarriesNothingOf12AndA12OneGivesEveryActivityItsTopic() throws IOException {
+        CodeLists codeLists = CodeLists.load(CabinaConfig.load().codelistsDir());
+        Set<String> laterTypes = since12(codeLists, "tipo_attivita"), laterServices = since12(codeLists, "prestazione");
+        Map<String, Set<String>> topics = Map.of("SPORTELLO_APERTURA", Set.of("CASA"), "SPORTELLO_ACCESSO", Set.of("CASA"),
+                "INCONTRO_CPI", Set.of("LAVORO"), "GRUPPO_TERRITORIALE", Set.of("PIPPI"),
+                "SEDUTA_EVM", Set.of("VALUTAZIONE_MULTIDIMENSIONALE"), "MEDIAZIONE_SFRATTO", Set.of("CASA"));
+        Set<String> typesOf12 = new HashSet<>(), formazione = new HashSet<>();
+        for (DeliverySummary d : loading(null)) {
+            for (Map<String, String> row : validRows(d, "attivita.csv")) {
+                if (d.spec() == SpecVersion.V1_1) {
+                    assertFalse(laterTypes.contains(row.get("tipo_attivita")), d.name() + ": " + row);
+                    continue;
+                }
+                String tipo = row.get("tipo_attivita"), tema = row.get("tema");
+                assertTrue(codeLists.get("tema").contains(tema), d.name() + ": " + row);
+                if (topics.containsKey(tipo)) assertTrue(topics.get(tipo).contains(tema), d.name() + ": " + row);
+                if (laterTypes.contains(tipo)) typesOf12.add(tipo);
+                if (tipo.equals("FORMAZIONE_OPERATORI")) formazione.add(tema);
+            }
+            for (Map<String, String> row : validRows(d, "prestazioni.csv")) {
+                if (d.spec() == SpecVersion.V1_1) assertFalse(laterServices.contains(row.get("codice_prestazione")), d.name());
+            }
+            for (Map<String, String> row : validRows(d, "prese_in_carico.csv")) {
+                if (d.spec() == SpecVersion.V1_2) assertTrue(Set.of("S", "N", "").contains(row.get("vittima_violenza")), row.toString());
+            }
+        }
+        assertTrue(typesOf12.containsAll(Set.of("SEDUTA_EVM", "INCONTRO_MONITORAGGIO")), typesOf12.toString());
+        assertFalse(formazione.isEmpty());
+    }
+
+    @Test
+    void theFirst12DeliveryResendsTheCasesAndActivitiesOfItsYear() throws IOException {
+        Map<String, List<DeliverySummary>> bySender = new TreeMap<>();
+        loading(Source.CSI).forEach(d -> bySender.computeIfAbsent(d.sender(), k -> new ArrayList<>()).add(d));
+        int checked = 0;
+        for (List<DeliverySummary> list : bySender.values()) {
+            int first = 0;
+            while (first < list.size() && list.get(first).spec() != SpecVersion.V1_2) first++;
+            if (first == 0 || first == list.size()) continue;
+            int year = list.get(first).periodFrom().getYear();
+            for (String file : List.of("prese_in_carico.csv", "attivita.csv")) {
+                Map<String, Map<String, String>> before = new HashMap<>();
+                for (DeliverySummary d : list.subList(0, first)) {
+                    for (Map<String, String> row : validRows(d, file)) {
+                        String id = row.get(file.startsWith("prese") ? "id_presa_in_carico" : "id_attivita");
+                        before.merge(id, row, (a, b) -> b.get("aggiornato_il").compareTo(a.get("aggiornato_il")) >= 0 ? b : a);
+                    }
+                }
+                Set<String> expected = new TreeSet<>();
+                before.forEach((id, row) -> {
+                    boolean current = file.startsWith("prese")
+                            ? row.get("data_chiusura").isEmpty() || LocalDate.parse(row.get("data_chiusura")).getYear() >= year
+                            : LocalDate.parse(row.get("data")).getYear() == year;
+                    if (current && row.get("stato_record").equals("ATTIVO")) expected.add(id);
+                });
+                Map<String, Map<String, String>> resent = new HashMap<>();
+                for (Map<String, String> row : validRows(list.get(first), file)) {
+                    resent.put(row.get(file.startsWith("prese") ? "id_presa_in_carico" : "id_attivita"), row);
+                }
+                for (String id : expected) {
+                    assertTrue(resent.containsKey(id), list.get(first).name() + " re-sends " + file + " " + id);
+                    assertTrue(resent.get(id).get("aggiornato_il").compareTo(before.get(id).get("aggiornato_il")) > 0, id);
+                }
+                checked += expected.size();
+            }
+        }
+        assertTrue(checked > 10, "records re-sent: " + checked);
+    }
+
+    @Test
+    void milestonesKeepTheirRules() throws IOException {
+        Map<String, Set<String>> ids = new HashMap<>();
+        Set<String> states = new HashSet<>();
+        for (DeliverySummary d : loading(Source.CSI)) {
+            if (d.file("traguardi.csv") == null) continue;
+            assertEquals(SpecVersion.V1_2, d.spec(), d.name());
+            LocalDate extracted = LocalDate.parse(d.extractedAt().substring(0, 10));
+            for (Map<String, String> row : validRows(d, "traguardi.csv")) {
+                assertEquals(d.sender(), row.get("codice_ambito"));
+                String stato = row.get("stato"), reached = row.get("data_raggiungimento"), code = row.get("codice_traguardo");
+                assertEquals(stato.equals("RAGGIUNTO"), !reached.isEmpty(), row.toString());
+                if (!reached.isEmpty()) assertFalse(LocalDate.parse(reached).isAfter(extracted), d.name() + ": " + row);
+                if (code.equals("ALTRO")) assertFalse(row.get("descrizione").isEmpty(), row.toString());
+                else assertEquals(Milestones.TEMA.get(code), row.get("tema"), row.toString());
+                int due = LocalDate.parse(row.get("data_prevista")).getYear();
+                assertTrue(due >= 2025 && due <= 2028, row.toString());
+                ids.computeIfAbsent(d.sender(), k -> new HashSet<>()).add(row.get("id_traguardo"));
+                states.add(stato);
+            }
+        }
+        assertFalse(ids.isEmpty());
+        ids.forEach((sender, set) -> assertTrue(set.size() >= 3 && set.size() <= 12, sender + ": " + set));
+        assertTrue(states.containsAll(Set.of("PREVISTO", "RAGGIUNTO")), states.toString());
+    }
+
+    @Test
+    void someDeliveriesAreWrittenToBeRejectedWhole() throws IOException {
+        assertEquals(EnumSet.allOf(DeliveryDefect.class), EnumSet.copyOf(summary.rejectedByDefect().keySet()));
+        for (DeliverySummary d : summary.rejected()) {
+            assertEquals(Source.CSI, d.source());
+            assertEquals(1, d.files().size());
+            assertTrue(d.files().get(0).defects().isEmpty(), "a rejected delivery has no row defect of its own");
+            if (d.rejectedFor() == DeliveryDefect.MILESTONES_IN_1_1) {
+                assertEquals(SpecVersion.V1_1, d.spec());
+                assertEquals("traguardi.csv", d.files().get(0).name());
+                continue;
+            }
+            assertEquals(SpecVersion.V1_2, d.spec());
+            assertEquals("attivita.csv", d.files().get(0).name());
+            // the same versions as in the delivery that loads, just before it
+            Set<String> loaded = new HashSet<>();
+            loading(Source.CSI).stream().filter(x -> x.sender().equals(d.sender()))
+                    .forEach(x -> rowsOf(x, "attivita.csv", true).forEach(row -> loaded.add(row.get("id_attivita") + "@" + row.get("aggiornato_il"))));
+            for (Map<String, String> row : rowsOf(d, "attivita.csv", true)) {
+                assertFalse(row.containsKey("tema"));
+                assertTrue(loaded.contains(row.get("id_attivita") + "@" + row.get("aggiornato_il")), row.toString());
+            }
+        }
+    }
+
+    @Test
+    void everyDefectOfContract12IsPlanted() throws IOException {
+        Set<String> planted = new HashSet<>();
+        for (DeliverySummary d : loading(null)) {
+            for (FileSummary f : d.files()) {
+                for (DefectRow x : f.defects()) planted.add(f.name() + " " + x.rule() + " " + x.field() + " " + d.spec().text());
+            }
+        }
+        for (Layout layout : Layout.values()) {
+            for (Mutation m : Mutations.forLayout(layout)) {
+                if (!m.bound(layout)) continue;
+                String spec = (m.only() != null ? m.only() : layout.since()).text();
+                assertTrue(planted.contains(layout.fileName() + " " + m.rule() + " " + m.field() + " " + spec),
+                        layout.fileName() + " " + m.rule() + " " + m.field() + " in " + spec + ": " + planted);
+            }
+        }
+        CodeLists codeLists = CodeLists.load(CabinaConfig.load().codelistsDir());
+        assertTrue(defectValues("attivita.csv", RuleCode.CODE, "tipo_attivita", SpecVersion.V1_1).stream()
+                .anyMatch(since12(codeLists, "tipo_attivita")::contains), "a 1.2 activity type in a 1.1 delivery");
+        assertTrue(defectValues("prestazioni.csv", RuleCode.CODE, "codice_prestazione", SpecVersion.V1_1).stream()
+                .anyMatch(since12(codeLists, "prestazione")::contains), "a 1.2 service in a 1.1 delivery");
+    }
+
     // ---- helpers ----
+
+    private static List<DeliverySummary> loading(Source source) {
+        return summary.deliveries().stream().filter(DeliverySummary::loads)
+                .filter(d -> source == null ? d.source() != Source.AFAM : d.source() == source)
+                .sorted(java.util.Comparator.comparing(DeliverySummary::extractedAt).thenComparing(DeliverySummary::name)).toList();
+    }
+
+    private static Set<String> since12(CodeLists codeLists, String list) {
+        return codeLists.get(list).codes().stream().filter(c -> "1.2".equals(c.attribute("since"))).map(c -> c.code())
+                .collect(Collectors.toSet());
+    }
+
+    private static List<Map<String, String>> rowsOf(DeliverySummary d, String file, boolean withDefects) {
+        return LandingReader.rows(deliveries.stream().filter(x -> x.name().equals(d.name())).findFirst().orElseThrow(), d, file, withDefects);
+    }
+
+    private static List<Map<String, String>> validRows(DeliverySummary d, String file) {
+        return rowsOf(d, file, false);
+    }
+
+    /** The values of that field in the defective rows that break that rule through it, in deliveries of that version. */
+    private static List<String> defectValues(String file, RuleCode rule, String field, SpecVersion spec) {
+        List<String> values = new ArrayList<>();
+        for (DeliverySummary d : loading(null)) {
+            FileSummary f = d.file(file);
+            if (f == null || d.spec() != spec) continue;
+            Delivery delivery = deliveries.stream().filter(x -> x.name().equals(d.name())).findFirst().orElseThrow();
+            List<String> lines = lines(d.source(), delivery.files().get(file));
+            int c = List.of(lines.get(0).split(";", -1)).indexOf(field);
+            for (DefectRow x : f.defects()) {
+                if (x.rule() == rule && field.equals(x.field())) values.add(lines.get(x.line() - 1).split(";", -1)[c]);
+            }
+        }
+        return values;
+    }
+
+    private static Layout layout(String fileName) {
+        return Arrays.stream(Layout.values()).filter(l -> l.fileName().equals(fileName)).findFirst().orElseThrow();
+    }
+
+    private static List<String> header(Source source, byte[] bytes) {
+        return List.of(lines(source, bytes).get(0).split(";", -1));
+    }
 
     private static List<DeliverySummary> flussoFor(SemesterRef ref) {
         return summary.deliveries(Source.FLUSSO).stream()
@@ -286,11 +507,7 @@ class DeliveryGeneratorTest {
         return lines(Source.valueOf(source), bytes).size() - 1;
     }
 
-    /** The lines of a CSI or FLUSSO file (BOM removed, in its encoding and line ending). */
     private static List<String> lines(Source source, byte[] bytes) {
-        String text = new String(bytes, source.charset());
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        assertTrue(text.endsWith(source.lineEnding()));
-        return List.of(text.split(source.lineEnding().equals("\r\n") ? "\r\n" : "\n"));
+        return LandingReader.lines(source, bytes);
     }
 }

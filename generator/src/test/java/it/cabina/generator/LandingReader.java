@@ -66,6 +66,37 @@ final class LandingReader {
         return files;
     }
 
+    /** The lines of a CSI or FLUSSO file (BOM removed, in its encoding and line ending). */
+    static List<String> lines(Source source, byte[] bytes) {
+        String text = new String(bytes, source.charset());
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        if (!text.endsWith(source.lineEnding())) throw new IllegalStateException("no line ending at the end");
+        return List.of(text.split(source.lineEnding().equals("\r\n") ? "\r\n" : "\n"));
+    }
+
+    /**
+     * The rows of a CSI or FLUSSO file of a delivery as maps by its header, in line order, with the defective rows
+     * the summary names left out (or kept).
+     */
+    static List<Map<String, String>> rows(Delivery delivery, GenerationSummary.DeliverySummary d, String file,
+                                          boolean withDefects) {
+        GenerationSummary.FileSummary f = d.file(file);
+        if (f == null) return List.of();
+        List<String> lines = lines(d.source(), delivery.files().get(file));
+        String[] header = lines.get(0).split(";", -1);
+        java.util.Set<Integer> defects = new java.util.HashSet<>();
+        f.defects().forEach(x -> defects.add(x.line()));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (!withDefects && defects.contains(i + 1)) continue;
+            String[] v = lines.get(i).split(";", -1);
+            Map<String, String> row = new java.util.HashMap<>();
+            for (int c = 0; c < header.length && c < v.length; c++) row.put(header[c], v[c]);
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** Every regular file under a folder with its bytes, by relative path. */
     static Map<String, byte[]> tree(Path root) throws IOException {
         Map<String, byte[]> m = new TreeMap<>();

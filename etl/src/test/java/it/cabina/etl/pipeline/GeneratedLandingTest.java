@@ -5,10 +5,14 @@ import it.cabina.etl.context.Progress;
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.testing.SparkTestSession;
+import it.cabina.generator.DeliveryDefect;
 import it.cabina.generator.DeliveryGenerator;
 import it.cabina.generator.GenerationSummary;
 import it.cabina.generator.GeneratorOptions;
 import it.cabina.generator.Scale;
+import it.cabina.generator.Source;
+import it.cabina.generator.SpecVersion;
+import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.tables.Layer;
 import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
@@ -23,19 +27,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The whole chain on a generated landing area (scale SMALL, with zips, re-sends, withdrawals and a defect of every
- * rule), checked against the generator's own record of what it wrote.
+ * The whole chain on a generated landing area (scale SMALL, with zips, re-sends, withdrawals, a defect of every
+ * rule, a region moving from contract 1.1 to 1.2 and deliveries written to be rejected whole), checked against the
+ * generator's own record of what it wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedLandingTest {
@@ -75,10 +86,11 @@ class GeneratedLandingTest {
 
     @Test
     void everyDeliveryLoadsAndCountsReconcile() {
-        assertEquals(summary.deliveries().size(), result.count(LedgerEntry.Status.LOADED));
-        long written = summary.deliveries().stream().mapToLong(GenerationSummary.DeliverySummary::rows).sum();
-        assertEquals(written, result.rowsReceived(), "every row written was read");
+        assertEquals(summary.deliveries().size() - summary.rejected().size(), result.count(LedgerEntry.Status.LOADED));
+        assertEquals(summary.rejected().size(), result.count(LedgerEntry.Status.REJECTED));
+        assertEquals(summary.rowsToLoad(), result.rowsReceived(), "every row written in a delivery that loads was read");
         assertEquals(result.rowsReceived(), result.rowsLoaded() + result.rowsSetAside());
+        assertEquals(summary.defects(), result.rowsSetAside(), "the injected defects, and nothing else, are set aside");
         for (LedgerEntry e : result.entries()) {
             for (LedgerEntry.FileCounts f : e.files()) {
                 assertEquals(f.records(), f.received(), e.deliveryName() + "/" + f.name());
@@ -105,7 +117,77 @@ class GeneratedLandingTest {
         }
         assertFalse(expected.isEmpty());
         assertEquals(expected, actual);
+        // still 16: contract 1.2 adds rules but no rule code (a missing or unknown tema is REQUIRED or CODE, a 1.2 code
+        // in a 1.1 delivery is CODE, the milestones' rules are REQUIRED_IF, NOT_ALLOWED, FUTURE_DATE, SENDER_MISMATCH,
+        // CODE, FORMAT), so the 16 codes that set a row aside stay all covered; the 2 warning codes are not defects
         assertEquals(16, summary.defectsByRule().size(), "the generator covers every rule code");
+        assertEquals(Arrays.stream(RuleCode.values()).filter(r -> !r.warning()).collect(Collectors.toSet()), summary.defectsByRule().keySet());
+        // and every rule contract 1.2 adds, each through its own field, in the deliveries where it applies
+        for (String rule : List.of("attivita.csv REQUIRED tema 1.2", "attivita.csv CODE tema 1.2", "attivita.csv CODE tipo_attivita 1.1",
+                "prese_in_carico.csv FORMAT vittima_violenza 1.2", "prestazioni.csv CODE codice_prestazione 1.1",
+                "traguardi.csv REQUIRED_IF data_raggiungimento 1.2", "traguardi.csv NOT_ALLOWED data_raggiungimento 1.2",
+                "traguardi.csv REQUIRED_IF descrizione 1.2", "traguardi.csv FUTURE_DATE data_raggiungimento 1.2",
+                "traguardi.csv SENDER_MISMATCH codice_ambito 1.2", "traguardi.csv CODE codice_traguardo 1.2",
+                "traguardi.csv CODE stato 1.2", "traguardi.csv CODE tema 1.2", "traguardi.csv FORMAT data_prevista 1.2")) {
+            assertTrue(setAsideWithSpec().contains(rule), rule + " among " + setAsideWithSpec());
+        }
+    }
+
+    /** "file RULE field spec_version" of every row set aside. */
+    Set<String> setAsideWithSpec() {
+        Map<String, String> spec = new HashMap<>();
+        summary.deliveries().forEach(d -> spec.put(d.name(), d.spec().text()));
+        Set<String> out = new TreeSet<>();
+        for (Row q : ctx.store().read(Tables.QUARANTINE).collectAsList()) {
+            out.add(q.getAs("file") + " " + q.getAs("rule") + " " + q.getAs("field") + " " + spec.get((String) q.getAs("delivery_name")));
+        }
+        return out;
+    }
+
+    @Test
+    void aRegionMovingTo12LoadsBothVersionsAndRejectsWhatBreaksTheContract() {
+        Map<String, LedgerEntry> ledger = new HashMap<>();
+        result.entries().forEach(e -> ledger.put(e.deliveryName(), e));
+        Map<SpecVersion, Integer> loaded = new EnumMap<>(SpecVersion.class);
+        for (GenerationSummary.DeliverySummary d : summary.deliveries()) {
+            LedgerEntry e = ledger.get(d.name());
+            if (d.loads()) {
+                assertEquals(LedgerEntry.Status.LOADED, e.status(), d.name() + " " + e.reasons());
+                if (d.source() != Source.AFAM) loaded.merge(d.spec(), 1, Integer::sum);
+                continue;
+            }
+            assertEquals(LedgerEntry.Status.REJECTED, e.status(), d.name());
+            assertTrue(e.reasons().stream().anyMatch(r -> r.contains(d.rejectedFor().names())), d.name() + ": " + e.reasons());
+        }
+        assertTrue(loaded.getOrDefault(SpecVersion.V1_1, 0) > 0 && loaded.getOrDefault(SpecVersion.V1_2, 0) > 0, loaded.toString());
+        for (DeliveryDefect defect : DeliveryDefect.values()) {
+            assertTrue(summary.rejectedByDefect().getOrDefault(defect, 0) > 0, "a delivery rejected for " + defect);
+        }
+        assertTrue(ctx.store().read(Tables.FACT_MILESTONE).count() > 0, "milestones loaded");
+        assertTrue(ctx.store().read(Tables.FACT_CASE).filter(col("vittima_violenza").isNotNull()).count() > 0, "the violence flag, known under 1.2");
+        assertTrue(ctx.store().read(Tables.FACT_CASE).filter(col("vittima_violenza").isNull()).count() > 0, "and unknown under 1.1");
+    }
+
+    @Test
+    void theIndicatorsOf12AreComputedWhereTheDataCameIn12() {
+        Set<String> moved = new TreeSet<>(), stayed = new TreeSet<>();
+        summary.deliveries(Source.CSI).stream().filter(GenerationSummary.DeliverySummary::loads)
+                .forEach(d -> (d.spec() == SpecVersion.V1_2 ? moved : stayed).add(d.sender()));
+        stayed.removeAll(moved);
+        assertFalse(moved.isEmpty() || stayed.isEmpty(), moved + " " + stayed);
+        List<Row> values = ctx.store().read(Tables.INDICATOR_VALUES)
+                .filter(col("anno").equalTo(2026).and(col("livello").equalTo("AMBITO"))).collectAsList();
+        for (String indicator : List.of("VIO-01", "MON-01", "EEM-05")) {
+            for (String a : stayed) {
+                Row v = values.stream().filter(x -> x.getAs("indicatore").equals(indicator) && x.getAs("territorio").equals(a))
+                        .findFirst().orElseThrow(() -> new AssertionError(indicator + " " + a));
+                assertEquals("NON_CALCOLABILE", v.getAs("stato"), indicator + " " + a);
+                assertTrue(((String) v.getAs("motivo")).startsWith("dato non trasmesso (tracciato 1.2)"), indicator + " " + a + ": " + v);
+            }
+            assertTrue(values.stream().anyMatch(x -> x.getAs("indicatore").equals(indicator) && moved.contains((String) x.getAs("territorio"))
+                    && x.getAs("valore") != null), indicator + " computed for an Ambito on 1.2");
+        }
+        assertTrue(values.stream().anyMatch(x -> x.getAs("indicatore").equals("TRA-01") && x.getAs("valore") != null), "TRA-01");
     }
 
     @Test

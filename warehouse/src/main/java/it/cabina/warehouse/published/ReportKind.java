@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public enum ReportKind {
     CRUSCOTTO("cruscotto", "Cruscotto indicatori", Period.YEAR, Levels.ALL,
-            "cruscotto/indicatori", "cruscotto/andamento"),
+            "cruscotto/indicatori", "cruscotto/andamento", "cruscotto/cronoprogramma", "cruscotto/cronoprogramma-sintesi"),
     SEMESTRALE("semestrale", "Restituzione semestrale", Period.SEMESTER, Levels.ALL,
             "semestrale/misure"),
     RETE_OFFERTA("rete-offerta", "Rete d'offerta (AFAM)", Period.SEMESTER, Levels.ALL,
