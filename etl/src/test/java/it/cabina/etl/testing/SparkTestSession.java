@@ -9,10 +9,14 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkTestSession {
     private static SparkSession spark;
     public static final java.nio.file.Path EXPORT;
+    /** The esiti of every test nightly of this JVM that does not choose its own folder. */
+    public static final java.nio.file.Path ESITI;
 
     static {
         try {
-            EXPORT = java.nio.file.Files.createTempDirectory("cabina-test-export").resolve("export");
+            java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("cabina-test-export");
+            EXPORT = tmp.resolve("export");
+            ESITI = tmp.resolve("esiti");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -27,10 +31,10 @@ public final class SparkTestSession {
 
     /**
      * The configuration of the tests: conf/cabina-test.yaml (test-sized Spark settings, no housekeeping in the nightly;
-     * surefire names it in CABINA_CONFIG), with the analysts' export of every test in one temporary folder of this JVM,
-     * never in the project.
+     * surefire names it in CABINA_CONFIG), with the analysts' export and the esiti of every test in temporary folders of
+     * this JVM, never in the project.
      */
     public static CabinaConfig config() {
-        return CabinaConfig.load().withPaths(null, null, null, EXPORT.toString());
+        return CabinaConfig.load().withPaths(null, null, null, EXPORT.toString()).withEsiti(ESITI.toString());
     }
 }

@@ -5,6 +5,7 @@ import it.cabina.reports.Format;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
 import it.cabina.reports.service.ReportService;
+import it.cabina.warehouse.files.PublishedFiles;
 import it.cabina.warehouse.published.Dashboard;
 import it.cabina.warehouse.published.Levels;
 import it.cabina.warehouse.published.LoadStatus;
@@ -31,10 +32,10 @@ public final class ReportPublisher {
     public static final String INDEX = ReportIndexFile.PATH;
 
     private final ReportService service;
-    private final ReportFiles files;
+    private final PublishedFiles files;
     private final Progress progress;
 
-    public ReportPublisher(ReportService service, ReportFiles files, Progress progress) {
+    public ReportPublisher(ReportService service, PublishedFiles files, Progress progress) {
         this.service = service;
         this.files = files;
         this.progress = progress;
