@@ -43,7 +43,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "report", "export", "housekeeping", "serve", "users"})
+    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "explain", "report", "export", "housekeeping", "serve", "users"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());

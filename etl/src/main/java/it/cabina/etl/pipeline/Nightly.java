@@ -5,6 +5,7 @@ import it.cabina.etl.context.Progress;
 
 import it.cabina.etl.aggregates.AggregateBuilder;
 import it.cabina.etl.export.AnalystExport;
+import it.cabina.etl.indicators.ExplanationFiles;
 import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.landing.CheckedDelivery;
 import it.cabina.etl.landing.Intake;
@@ -18,7 +19,9 @@ import it.cabina.etl.model.ModelChecks;
 import it.cabina.etl.model.SilverBuilder;
 import it.cabina.etl.ops.Housekeeping;
 import it.cabina.etl.pseudonym.Pseudonymizer;
+import it.cabina.etl.quality.Esiti;
 import it.cabina.etl.quality.Quarantine;
+import it.cabina.warehouse.files.PublishedFiles;
 import it.cabina.etl.sources.SourceLoader;
 import it.cabina.warehouse.reference.Territory;
 import it.cabina.warehouse.tables.Tables;
@@ -39,7 +42,8 @@ import java.util.stream.Collectors;
 /**
  * The nightly job as a list of named stages ({@link #stages}): intake (discover, validate, decide) → recovery of
  * interrupted runs → load each source into bronze and quarantine → record the ledger (one commit) and move deliveries
- * aside → silver → gold → indicators → aggregates → checks of the model → publication → export → housekeeping.
+ * aside → silver → gold → indicators → aggregates → checks of the model → anomalies → publication → explanations → export →
+ * esiti for the senders → housekeeping.
  * Nothing is visible as loaded until the ledger commit; a run stopped before it is redone by the next run
  * ({@link Recovery}). One run at a time per warehouse ({@link RunLock}); each stage's time and counts go to the run
  * ledger. {@link NightlyOptions#until()} stops after a stage.
@@ -160,7 +164,13 @@ public final class Nightly {
             stages.add(Stage.of(StageId.PUBLICATION, p.name(), List.of("gold", Tables.INDICATOR_VALUES.name()),
                     r -> r.modelRebuilt || p.outputMissing(ctx), r -> p.run(ctx, progress)));
         }
+        stages.add(Stage.of(StageId.EXPLANATIONS, "Spiegazioni degli indicatori per Ambito", List.of("gold", "silver", "conf/views"),
+                r -> r.modelRebuilt || ExplanationFiles.missing(ctx),
+                r -> new ExplanationFiles(ctx, r.catalog).write(r.asOf, progress)).warnOnFailure());
         stages.add(Stage.of(StageId.EXPORT, "Esportazione per gli analisti", List.of("gold"), RunState::modelRebuilt, this::export));
+        stages.add(Stage.of(StageId.ESITI, "Esiti delle consegne per i mittenti", List.of(Tables.LEDGER.name(), Tables.QUARANTINE.name()),
+                r -> true, r -> progress.count("esiti", new Esiti(ctx.store(),
+                        new PublishedFiles(ctx.config().esiti(), ctx.spark().sparkContext().hadoopConfiguration())).write(progress))));
         stages.add(Stage.of(StageId.HOUSEKEEPING, "Manutenzione", List.of("warehouse", "landing/_archive", "landing/_rejected"),
                 r -> ctx.config().operations().housekeepingInNightly(),
                 r -> new Housekeeping(ctx, progress).run(Instant.now(), false)).warnOnFailure());

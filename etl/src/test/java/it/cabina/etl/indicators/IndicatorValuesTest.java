@@ -32,8 +32,9 @@ class IndicatorValuesTest {
 
     @BeforeAll
     void run() throws Exception {
-        ctx = IndicatorFixture.build(Files.createTempDirectory("cabina-indicators-test"));
-        for (Row r : IndicatorResults.read(ctx.store(), new IndicatorResults.Filter(null, null, null, null)).collectAsList()) {
+        ctx = IndicatorFixture.shared();
+        String run = IndicatorFixture.nightlyRun(ctx);
+        for (Row r : IndicatorResults.read(ctx.store(), new IndicatorResults.Filter(run, null, null, null)).collectAsList()) {
             values.put(r.<String>getAs("indicatore") + " " + r.<Integer>getAs("anno") + " " + r.<String>getAs("territorio"), r);
         }
     }

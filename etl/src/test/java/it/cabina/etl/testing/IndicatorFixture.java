@@ -58,6 +58,23 @@ public final class IndicatorFixture {
     /** Rows of the fixture set aside: P5 (birth date in the future) and C6 (comune of five digits). */
     public static final int SET_ASIDE = 2;
 
+    private static CabinaContext shared;
+
+    /**
+     * The fixture built once per test JVM, for the test classes that only read it (building it is most of their time).
+     * Tests that add runs or files to it say so.
+     */
+    public static synchronized CabinaContext shared() throws IOException {
+        if (shared == null) shared = build(java.nio.file.Files.createTempDirectory("cabina-indicator-fixture"));
+        return shared;
+    }
+
+    /** The run id of the fixture's nightly (tests may append other runs to indicator_values). */
+    public static String nightlyRun(CabinaContext ctx) {
+        return ctx.spark().read().format("delta").load(ctx.store().path(it.cabina.warehouse.tables.Tables.INDICATOR_VALUES))
+                .filter("run_id rlike '^run-[0-9]{8}T'").selectExpr("min(run_id)").first().getString(0);
+    }
+
     /** Writes the deliveries under {@code tmp/landing} and loads them into {@code tmp/wh} (reports: {@code tmp/reports}). */
     public static CabinaContext build(Path tmp) throws IOException {
         Path landing = tmp.resolve("landing");
