@@ -4,6 +4,7 @@ import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 
 import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.etl.anomalies.Anomalies;
 import it.cabina.etl.export.AnalystExport;
 import it.cabina.etl.indicators.ExplanationFiles;
 import it.cabina.etl.indicators.IndicatorEngine;
@@ -80,9 +81,10 @@ public final class Nightly {
         var hadoop = ctx.spark().sparkContext().hadoopConfiguration();
         // a broken catalogue or view stops the run before it loads anything
         var catalog = IndicatorEngine.catalog(ctx);
+        var anomalyRules = Anomalies.rules(ctx);
         Preflight.check(hadoop, ctx.config().landing(), ctx.config().export(), runId);
         try (RunLock lock = RunLock.acquire(hadoop, ctx.config().warehouse(), runId, ctx.config().operations(), progress)) {
-            RunState run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog);
+            RunState run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog, anomalyRules);
             try {
                 return run(run);
             } catch (RuntimeException | Error e) {
@@ -159,7 +161,9 @@ public final class Nightly {
                 Stage.of(StageId.AGGREGATES, "Aggregati semestrali", List.of("gold", Tables.LEDGER.name(), Tables.QUARANTINE.name()),
                         RunState::modelRebuilt, r -> r.rewrittenAggregates = new AggregateBuilder(ctx, progress).build(r.params)),
                 Stage.of(StageId.AGGREGATE_CHECKS, "Controlli degli aggregati", List.of("model/aggregates/models.yaml", "gold"),
-                        r -> !r.rewrittenAggregates.isEmpty(), r -> new ModelChecks(ctx, progress).run(r.runId, r.rewrittenAggregates))));
+                        r -> !r.rewrittenAggregates.isEmpty(), r -> new ModelChecks(ctx, progress).run(r.runId, r.rewrittenAggregates)),
+                Stage.of(StageId.ANOMALIES, "Anomalie rispetto allo storico", List.of("conf/anomalies.yaml", Tables.LEDGER.name(), "gold"),
+                        r -> r.modelRebuilt || !ctx.store().exists(Tables.ANOMALIES), this::anomalies).warnOnFailure()));
         for (PublicationStage p : publications) {
             stages.add(Stage.of(StageId.PUBLICATION, p.name(), List.of("gold", Tables.INDICATOR_VALUES.name()),
                     r -> r.modelRebuilt || p.outputMissing(ctx), r -> p.run(ctx, progress)));
@@ -253,6 +257,12 @@ public final class Nightly {
         long n = new IndicatorEngine(ctx, run.catalog).compute(run.runId, run.asOf).count();
         progress.count("valori", n);
         progress.accept(String.format("  %,d valori (indicatore × anno × territorio) registrati per %s", n, run.runId));
+    }
+
+    /** Anomalies are shown, never blocking: the stage warns on failure and the run goes on. */
+    private void anomalies(RunState run) {
+        progress.count("anomalie", new Anomalies(ctx).run(run.anomalyRules, run.params, run.runId, progress).size());
+        new ModelChecks(ctx, progress).run(run.runId, List.of(it.cabina.warehouse.model.Models.gold().get(Tables.ANOMALIES.name())));
     }
 
     private void export(RunState run) {
