@@ -28,7 +28,7 @@ public final class Anomalies {
             .add("sender", DataTypes.StringType).add("level", DataTypes.StringType).add("territory", DataTypes.StringType)
             .add("period", DataTypes.StringType).add("measure", DataTypes.StringType).add("observed", DataTypes.DoubleType)
             .add("expected_low", DataTypes.DoubleType).add("expected_high", DataTypes.DoubleType)
-            .add("severity", DataTypes.StringType).add("description", DataTypes.StringType);
+            .add("severity", DataTypes.StringType).add("description", DataTypes.StringType).add("semester", DataTypes.StringType);
     /** The indicator values of the run the checks look at. */
     public static final String INDICATORS_VIEW = "indicatori_run";
     private static final Set<String> COLUMNS = Set.of("mittente", "livello", "territorio", "periodo", "ordine", "misura", "valore");
@@ -71,14 +71,16 @@ public final class Anomalies {
         if (!columns.containsAll(COLUMNS)) {
             throw new ConfigException("conf/anomalies.yaml: check " + c.check() + ": misura gives " + columns + ", it needs " + COLUMNS + " (and optionally base)");
         }
-        boolean base = columns.contains("base");
+        boolean base = columns.contains("base"), semester = columns.contains("semestre");
         List<Observation> out = new ArrayList<>();
         for (Row r : rows.selectExpr("cast(mittente as string) as mittente", "cast(livello as string) as livello",
                 "cast(territorio as string) as territorio", "cast(periodo as string) as periodo", "cast(ordine as bigint) as ordine",
                 "cast(misura as string) as misura", "cast(valore as double) as valore",
-                (base ? "cast(base as double)" : "cast(valore as double)") + " as base").filter("valore is not null and ordine is not null").collectAsList()) {
+                (base ? "cast(base as double)" : "cast(valore as double)") + " as base",
+                (semester ? "cast(semestre as string)" : "cast(null as string)") + " as semestre")
+                .filter("valore is not null and ordine is not null").collectAsList()) {
             out.add(new Observation(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5), r.getDouble(6),
-                    r.isNullAt(7) ? 0 : r.getDouble(7)));
+                    r.isNullAt(7) ? 0 : r.getDouble(7), r.getString(8)));
         }
         return out;
     }
@@ -90,7 +92,7 @@ public final class Anomalies {
         List<Row> rows = new ArrayList<>();
         for (Anomaly a : found) {
             rows.add(RowFactory.create(runId, a.check(), a.source(), a.sender(), a.level(), a.territory(), a.period(), a.measure(), a.observed(),
-                    a.expectedLow(), a.expectedHigh(), a.severity(), a.description()));
+                    a.expectedLow(), a.expectedHigh(), a.severity(), a.description(), a.semester()));
         }
         ctx.store().overwrite(Tables.ANOMALIES, ctx.spark().createDataFrame(rows, SCHEMA).coalesce(1));
         progress.accept(String.format("  %d controlli, %d anomalie%s", rules.checks().size(), found.size(),
@@ -110,7 +112,7 @@ public final class Anomalies {
                 org.apache.spark.sql.functions.col("period").desc(), org.apache.spark.sql.functions.col("check")).collectAsList()) {
             out.add(new Anomaly(r.getAs("check"), r.getAs("source"), r.getAs("sender"), r.getAs("level"), r.getAs("territory"),
                     r.getAs("period"), r.getAs("measure"), r.<Double>getAs("observed"), r.getAs("expected_low"), r.getAs("expected_high"),
-                    r.getAs("severity"), r.getAs("description")));
+                    r.getAs("severity"), r.getAs("description"), r.getAs("semester")));
         }
         return out;
     }

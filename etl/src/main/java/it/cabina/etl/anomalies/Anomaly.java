@@ -11,5 +11,6 @@ public record Anomaly(@JsonProperty("check") String check, @JsonProperty("source
                       @JsonProperty("territory") String territory, @JsonProperty("period") String period,
                       @JsonProperty("measure") String measure, @JsonProperty("observed") double observed,
                       @JsonProperty("expected_low") Double expectedLow, @JsonProperty("expected_high") Double expectedHigh,
-                      @JsonProperty("severity") String severity, @JsonProperty("description") String description) {
+                      @JsonProperty("severity") String severity, @JsonProperty("description") String description,
+                      @JsonProperty("semester") String semester) {
 }

@@ -82,7 +82,7 @@ final class Judge {
                 number(o.value()), number(low), number(expected[1]), check.confronto().history()
                         ? "mediana delle ultime consegne " + number(r[0]) : "riferimento " + (r[0] == r[1] ? number(r[0]) : number(r[0]) + " – " + number(r[1])));
         return new Anomaly(check.check(), check.fonte(), o.sender(), o.level(), o.territory(), o.period(), o.measure(), o.value(), low,
-                expected[1], severity, text);
+                expected[1], severity, text, o.semester());
     }
 
     static double median(double[] values) {

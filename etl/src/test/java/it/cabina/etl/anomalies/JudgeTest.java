@@ -18,7 +18,7 @@ class JudgeTest {
 
     static List<Observation> series(double... values) {
         List<Observation> out = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) out.add(new Observation("AMB-X", "AMBITO", "AMB-X", "p" + i, i, "righe", values[i], values[i]));
+        for (int i = 0; i < values.length; i++) out.add(new Observation("AMB-X", "AMBITO", "AMB-X", "p" + i, i, "righe", values[i], values[i], null));
         return out;
     }
 

@@ -68,6 +68,10 @@ public final class ReportData {
         queries.put("misure_semestrali", SemiannualMeasures.sql(settings.semestrale()));
         queries.put("agg_consegne", "select * from agg_consegne");
         queries.put("agg_qualita", "select * from agg_qualita");
+        // the anomalies of the checks (conf/anomalies.yaml); a warehouse not yet checked has none
+        boolean checked = ctx.store().exists(Tables.ANOMALIES);
+        if (checked) ctx.store().registerViews(List.of(Tables.ANOMALIES));
+        queries.put("anomalie", checked ? "select * from anomalies" : "select * from values (1) as t(x) where false");
         List<String> names = List.copyOf(queries.keySet());
         List<List<Map<String, Object>>> results = Concurrently.map(names, Concurrently.SPARK_QUERIES, q -> Rows.collect(spark.sql(queries.get(q))));
         for (int i = 0; i < names.size(); i++) tables.put(names.get(i), results.get(i));
