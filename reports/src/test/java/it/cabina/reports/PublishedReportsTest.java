@@ -84,8 +84,8 @@ class PublishedReportsTest {
             kinds.add(e.get("report").asText() + " " + e.get("period").asText() + " " + e.get("format").asText());
         }
         // the fixture has no AFAM registry: no Rete d'offerta; the latest ended year is 2026, the semester 2026-S2
-        assertEquals(Set.of("cruscotto 2026 pdf", "cruscotto 2026 xlsx", "semestrale 2026-S2 pdf", "semestrale 2026-S2 xlsx",
-                "qualita 2026-S2 pdf", "qualita 2026-S2 xlsx"), kinds);
+        assertEquals(Set.of("cruscotto 2026 pdf", "cruscotto 2026 xlsx", "confronto 2026 pdf", "confronto 2026 xlsx", "semestrale 2026-S2 pdf",
+                "semestrale 2026-S2 xlsx", "qualita 2026-S2 pdf", "qualita 2026-S2 xlsx"), kinds);
         assertTrue(Files.exists(reports.resolve("data/cruscotto/2026/AMBITO/" + S + ".json")));
         assertTrue(Files.exists(reports.resolve("data/stato.json")));
         try (var files = Files.walk(reports)) {
@@ -183,11 +183,12 @@ class PublishedReportsTest {
             Sheet flusso = wb.getSheet("Prestazioni erogate (FLUSSO)");
             assertNotNull(flusso, "a sheet per section");
             assertEquals("I sem. 2026", flusso.getRow(0).getCell(1).getStringCellValue());
-            // 2026-S1: one FLUSSO row (X, SAD); 2025-S2: one row (X, PASTI); 2025-S1: the re-sent delivery's one row
+            // 2026-S1: three FLUSSO rows (X's SAD, an anonymous emergency service, X's meals in Rome); 2025-S2: one row
+            // (X, PASTI); 2025-S1: the re-sent delivery's one row
             Row rows = row(flusso, "Righe di prestazione ricevute", 0);
-            assertEquals(1.0, numeric(rows.getCell(1)));
+            assertEquals(3.0, numeric(rows.getCell(1)));
             assertEquals(1.0, numeric(rows.getCell(2)));
-            assertEquals(0.0, numeric(rows.getCell(3)), "no change on the previous semester");
+            assertEquals(2.0, numeric(rows.getCell(3)), "two more than the previous semester");
             assertEquals(1.0, numeric(rows.getCell(4)));
             assertEquals("<3", row(flusso, "Beneficiari distinti", 0).getCell(1).getStringCellValue());
         }
@@ -201,11 +202,11 @@ class PublishedReportsTest {
         ReportKey key = new ReportKey(ReportKind.QUALITA, "2026-S1", "AMBITO", S);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(service.render(key, Format.XLSX)))) {
             Row flusso = row(wb.getSheet("Consegne e righe"), "FLUSSO", 0);
-            // due 1, received 1, on time 1 (extracted 10/07, within 60 days), late 0, missing 0, rows 1 received and loaded
+            // due 1, received 1, on time 1 (extracted 10/07, within 60 days), late 0, missing 0, rows 3 received and loaded
             assertEquals(List.of(1.0, 1.0, 1.0, 0.0, 0.0), List.of(numeric(flusso.getCell(1)), numeric(flusso.getCell(2)),
                     numeric(flusso.getCell(3)), numeric(flusso.getCell(4)), numeric(flusso.getCell(5))));
-            assertEquals(1.0, numeric(flusso.getCell(8)));
-            assertEquals(1.0, numeric(flusso.getCell(9)));
+            assertEquals(3.0, numeric(flusso.getCell(8)));
+            assertEquals(3.0, numeric(flusso.getCell(9)));
         }
         // 2026-S2: no FLUSSO from Saronno yet -> due 1, missing 1, and the portal's status lists it
         JsonNode status = new ObjectMapper().readTree(reports.resolve("data/stato.json").toFile());

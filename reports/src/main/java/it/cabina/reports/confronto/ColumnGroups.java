@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How the Ambiti of a territory are split into groups of columns that fit an A4 landscape page: as few groups as
  * possible of at most {@link #MAX} Ambiti, of sizes differing by one at most (12 Ambiti: 6 and 6; 30: three of 10; the
- * 89 of the Region: nine of 9 or 10).
+ * 89 of the Region: eight of 10 and one of 9).
  */
 public final class ColumnGroups {
     /** Ambito columns that fit beside the indicator, its target, the territory's value and "n su m" on A4 landscape. */

@@ -65,7 +65,7 @@ public final class ConfrontoReport implements ReportBuilder {
             Map<String, Object> params = new HashMap<>();
             params.put("ANNO", String.valueOf(year));
             params.put("BLOCCO", label);
-            params.put("TERRITORIO_BREVE", t.levelLabel().equals("Regione") ? "Regione" : t.levelLabel() + " " + t.name());
+            params.put("TERRITORIO_BREVE", t.name());
             params.put("N", size);
             for (int k = 0; k < size; k++) params.put("A" + (k + 1), group.get(k).name());
             Part p = Part.of(TEMPLATE, label.replace("–", "-"), rows(t, group, year)).withParameters(params);

@@ -87,6 +87,22 @@ public final class ReportData {
         return new ReportData(territories, tables, runId, asOf);
     }
 
+    /**
+     * Data already read: the territories (the Region included) and the rows of each table by name (missing tables read as
+     * empty). For tools and tests that have the rows without a warehouse, e.g. the layout of a territory with many Ambiti.
+     */
+    public static ReportData of(List<TerritoryInfo> territories, Map<String, List<Map<String, Object>>> tables, String runId, LocalDate asOf) {
+        Map<String, TerritoryInfo> byKey = new LinkedHashMap<>();
+        territories.forEach(t -> byKey.put(key(t.level(), t.code()), t));
+        Map<String, List<Map<String, Object>>> all = new java.util.HashMap<>();
+        for (String name : List.of("indicatori", "territori", "unita_movimenti", "consegne_fonti", "unita_per_tipo", "consegne_mancanti",
+                "consegne_rettificate", "ultimo_caricamento", "misure_semestrali", "agg_consegne", "agg_qualita", "anomalie")) {
+            all.put(name, List.of());
+        }
+        all.putAll(tables);
+        return new ReportData(byKey, all, runId, asOf);
+    }
+
     /** All rows of one of the tables read. */
     public List<Map<String, Object>> table(String name) {
         return tables.get(name);
