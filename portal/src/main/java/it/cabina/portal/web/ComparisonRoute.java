@@ -28,14 +28,12 @@ final class ComparisonRoute {
     }
 
     static String url(int year, Level level, String code) {
-        return PREFIX + year + "/" + level + "/" + code;
+        return PageTarget.url(Comparison.KIND, year, level, code);
     }
 
-    /** The comparison page of an index entry of the kind; null for other reports. */
+    /** The page of an index entry of the kind; null for other reports. */
     static String url(ReportEntry e) {
-        Level level = Level.parse(e.level());
-        if (!Comparison.KIND.slug().equals(e.report()) || !Comparison.KIND.period().matches(e.period()) || level == null) return null;
-        return url(Integer.parseInt(e.period()), level, e.territory());
+        return PageTarget.url(Comparison.KIND, e);
     }
 
     Views.ComparisonPage render(Viewer viewer, String from, String rest) {

@@ -31,14 +31,12 @@ final class DashboardRoute {
     }
 
     static String url(int year, Level level, String code) {
-        return PREFIX + year + "/" + level + "/" + code;
+        return PageTarget.url(Dashboard.KIND, year, level, code);
     }
 
-    /** The dashboard page of an index entry's territory and year, for the kind that has one; null for other reports. */
+    /** The page of an index entry of the kind; null for other reports. */
     static String url(ReportEntry e) {
-        Level level = Level.parse(e.level());
-        if (!Dashboard.KIND.slug().equals(e.report()) || !Dashboard.KIND.period().matches(e.period()) || level == null) return null;
-        return url(Integer.parseInt(e.period()), level, e.territory());
+        return PageTarget.url(Dashboard.KIND, e);
     }
 
     Views.DashboardPage render(Viewer viewer, String from, String rest) {

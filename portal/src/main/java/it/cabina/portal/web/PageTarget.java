@@ -3,6 +3,7 @@ package it.cabina.portal.web;
 import it.cabina.portal.Level;
 import it.cabina.portal.ReportIndex;
 import it.cabina.warehouse.published.ReportEntry;
+import it.cabina.warehouse.published.ReportKind;
 
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,18 @@ record PageTarget(int year, Level level, String code) {
             throw Refusal.notFound();
         }
         return new PageTarget(Integer.parseInt(parts[0]), level, parts[2]);
+    }
+
+    /** The page of a kind of report for a territory and year: {@code /<slug>/<year>/<LEVEL>/<code>}. */
+    static String url(ReportKind kind, int year, Level level, String code) {
+        return "/" + kind.slug() + "/" + year + "/" + level + "/" + code;
+    }
+
+    /** The page of an index entry when it is of this kind (and a yearly one), else null. */
+    static String url(ReportKind kind, ReportEntry e) {
+        Level level = Level.parse(e.level());
+        if (!kind.slug().equals(e.report()) || !kind.period().matches(e.period()) || level == null) return null;
+        return url(kind, Integer.parseInt(e.period()), level, e.territory());
     }
 
     /** As written in the audit log. */
