@@ -4,6 +4,7 @@
 -- grain: one row per activity (meeting, training, desk opening), in the year of its data
 -- key: chiave_attivita
 -- ambito_keys: chiave_attivita
+-- record: attivita chiave_attivita
 -- columns: codice_ambito, chiave_attivita, data, anno, tipo_attivita, stato, durata_ore, partecipanti, enti_coinvolti, ets_coinvolti, verbalizzata, tema, versione_tracciato
 select codice_ambito, chiave_attivita, data, year(data) as anno, tipo_attivita, stato,
        durata_ore, partecipanti, enti_coinvolti, ets_coinvolti, coalesce(verbalizzata, false) as verbalizzata,

@@ -7,6 +7,7 @@
 -- grain: one row per case and year in which it is active (opened on or before 31/12, not closed before 1/1)
 -- key: chiave_caso
 -- ambito_keys: chiave_caso
+-- record: presa_in_carico chiave_caso
 -- columns: codice_ambito, chiave_caso, pseudonimo, area_utenza, canale_accesso, integrata_asst, vittima_violenza, data_apertura, data_chiusura, anno, chiuso_nell_anno, ha_valutazione, ha_progetto_sad, ha_flusso_sad, ha_progetto_pippi
 with years as (
   select explode(sequence(anno_dal, anno_al)) as anno from run_parameters

@@ -6,6 +6,7 @@
 -- grain: one row per protected discharge done, in the year of its data_dimissione
 -- key: chiave_dimissione
 -- ambito_keys: chiave_dimissione
+-- record: dimissione chiave_dimissione
 -- columns: codice_ambito, chiave_dimissione, pseudonimo, data_dimissibilita, data_dimissione, anno, giorni_attesa, destinazione, bisogno_servizi_sociali, servizi_attivati, necessita_sad, integrazione_informativa, collegata_a_caso, caso_integrata_asst, seguita_da_progetto_sad
 with followed as (
   select distinct d.chiave_dimissione

@@ -5,6 +5,7 @@
 -- grain: one row per project and year in which it is active (started on or before 31/12, not closed before 1/1)
 -- key: chiave_progetto
 -- ambito_keys: chiave_progetto, chiave_caso
+-- record: progetto chiave_progetto
 -- columns: codice_ambito, chiave_progetto, chiave_caso, pseudonimo, tipo_progetto, data_avvio, data_chiusura, piano_unico_integrato, comprende_dimissione_protetta, ha_sad, area_utenza, val_non_autosufficiente, val_bisogno_assistenziale, anno
 with years as (
   select explode(sequence(anno_dal, anno_al)) as anno from run_parameters

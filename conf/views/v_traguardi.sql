@@ -4,6 +4,7 @@
 -- grain: one row per milestone, in the year of its data_prevista
 -- key: chiave_traguardo
 -- ambito_keys: chiave_traguardo
+-- record: traguardo chiave_traguardo
 -- columns: codice_ambito, chiave_traguardo, anno, codice_traguardo, tema, stato, data_prevista, data_raggiungimento, nei_tempi
 select codice_ambito, chiave_traguardo, year(data_prevista) as anno, codice_traguardo, tema, stato, data_prevista,
        data_raggiungimento,

@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
         Files.writeString(root.resolve(MARKER), "cartella creata da 'cabina demo': viene ricreata a ogni esecuzione\n");
         Path landing = root.resolve("landing");
         CabinaConfig config = base.withPaths(landing.toString(), root.resolve("warehouse").toString(),
-                root.resolve("reports").toString(), root.resolve("export").toString());
+                root.resolve("reports").toString(), root.resolve("export").toString()).withEsiti(root.resolve("esiti").toString());
         System.out.println("DEMO: dati sintetici in " + root + " — chiave degli pseudonimi DEMO incorporata (non usarla per dati reali)");
         GenerationSummary summary = GenerateCommand.generate(base, landing, seed, scale, 0.02);
         System.out.println(GenerateCommand.describe(summary, landing));

@@ -21,6 +21,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Cartella dei report (default: paths.reports; con --demo data/demo/reports).")
     Path reports;
 
+    @Option(names = "--esiti", paramLabel = "DIR", description = "Cartella degli esiti delle consegne (default: paths.esiti; con --demo data/demo/esiti).")
+    Path esiti;
+
     @Option(names = "--users", paramLabel = "FILE", description = "File degli utenti (default: portal.users_file; con --demo data/demo/portal/users.json).")
     Path users;
 
@@ -39,6 +42,8 @@ public final class ServeCommand implements Callable<Integer> {
         Path demoDir = config.home().resolve("data/demo");
         Path reportsDir = reports != null ? reports.toAbsolutePath().normalize()
                 : demo ? demoDir.resolve("reports") : localPath(config.reports());
+        Path esitiDir = esiti != null ? esiti.toAbsolutePath().normalize()
+                : demo ? demoDir.resolve("esiti") : PortalServer.localPath(config.esiti());
         Path usersFile = users != null ? users.toAbsolutePath().normalize()
                 : demo ? demoDir.resolve("portal/users.json") : config.portal().usersFile();
         Path auditLog = demo ? demoDir.resolve("portal/audit.log") : config.portal().auditLog();
@@ -57,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("Attenzione: " + reportsDir.resolve("index.json") + " non esiste ancora: il portale mostrerà un elenco vuoto"
                     + (demo ? " (esegui prima ./cabina demo)." : " finché il nightly non produce i report."));
         }
-        PortalServer server = new PortalServer(PortalServer.Setup.of(config, reportsDir, usersFile, auditLog, Clock.systemUTC()));
+        PortalServer server = new PortalServer(PortalServer.Setup.of(config, reportsDir, esitiDir, usersFile, auditLog, Clock.systemUTC()));
         server.start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,6 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "portal-shutdown"));
         System.out.println("Portale dei report su http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/");
         System.out.println("  report: " + reportsDir);
+        System.out.println("  esiti delle consegne: " + (esitiDir == null ? "non disponibili (paths.esiti non è una cartella locale: usa --esiti DIR)" : esitiDir));
         System.out.println("  utenti: " + usersFile);
         System.out.println("  registro degli accessi: " + auditLog);
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {

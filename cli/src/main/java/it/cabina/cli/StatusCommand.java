@@ -1,5 +1,8 @@
 package it.cabina.cli;
 
+import it.cabina.etl.anomalies.Anomalies;
+import it.cabina.etl.anomalies.Anomaly;
+import it.cabina.etl.indicators.IndicatorResults;
 import it.cabina.etl.model.ModelChecks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +27,8 @@ import java.util.concurrent.Callable;
 import static org.apache.spark.sql.functions.col;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Consegne ricevute e, per file, righe ricevute, caricate e scartate con i motivi.")
+        description = {"Consegne ricevute e, per file, righe ricevute, caricate e scartate con i motivi;",
+                "le anomalie rispetto allo storico (conf/anomalies.yaml). JSON: runs, deliveries, checks, anomalies."})
 public final class StatusCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -49,17 +53,20 @@ public final class StatusCommand implements Callable<Integer> {
         DeliveryStatus.Report report = DeliveryStatus.read(store);
         List<RunStatus.RunView> latestRuns = RunStatus.latest(store, runs);
         List<ModelChecks.Latest> checks = ModelChecks.latest(store);
+        List<Anomaly> anomalies = Anomalies.latest(store);
         PrintStream out = System.out;
         if (format == Format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("runs", latestRuns);
             json.put("deliveries", report.deliveries());
             json.put("checks", checks);
+            json.put("anomalies", anomalies);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
             return 0;
         }
         printRuns(out, latestRuns);
         printChecks(out, checks);
+        printAnomalies(out, anomalies);
         if (report.deliveries().isEmpty()) {
             out.println("Nessuna consegna registrata in " + config.warehouse());
             return 0;
@@ -87,6 +94,17 @@ public final class StatusCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void printAnomalies(PrintStream out, List<Anomaly> anomalies) {
+        if (anomalies.isEmpty()) return;
+        out.printf("Anomalie rispetto allo storico (non bloccanti): %d%n", anomalies.size());
+        for (Anomaly a : anomalies) {
+            out.printf("  %-10s %-20s %-22s %-36s %s: osservato %s, atteso %s – %s%n", a.severity(), a.check(),
+                    a.sender() != null ? a.sender() : a.level() + " " + a.territory(), a.period(), a.measure(),
+                    IndicatorResults.number(a.observed()), IndicatorResults.number(a.expectedLow()), IndicatorResults.number(a.expectedHigh()));
+        }
+        out.println();
     }
 
     private static void printChecks(PrintStream out, List<ModelChecks.Latest> checks) {

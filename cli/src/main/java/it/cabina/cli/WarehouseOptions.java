@@ -17,7 +17,11 @@ public final class WarehouseOptions {
     @Option(names = "--export", paramLabel = "DIR", description = "Cartella dell'esportazione Parquet per gli analisti (default: paths.export).")
     String export;
 
+    @Option(names = "--esiti", paramLabel = "DIR", description = "Cartella degli esiti delle consegne per i mittenti (default: paths.esiti).")
+    String esiti;
+
     CabinaConfig config() {
-        return CabinaConfig.load().withPaths(landing, warehouse, reports, export);
+        CabinaConfig config = CabinaConfig.load().withPaths(landing, warehouse, reports, export);
+        return esiti == null ? config : config.withEsiti(esiti);
     }
 }

@@ -43,7 +43,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "report", "export", "housekeeping", "serve", "users"})
+    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "explain", "report", "export", "housekeeping", "serve", "users"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());
@@ -175,14 +175,27 @@ class CliTest {
             assertTrue(Files.size(demo.resolve("reports").resolve(e.get("path").asText())) > 1000, e.toString());
             kinds.add(e.get("report").asText() + "." + e.get("format").asText());
         }
-        assertEquals(java.util.Set.of("cruscotto.pdf", "cruscotto.xlsx", "qualita.pdf", "qualita.xlsx", "rete-offerta.pdf",
-                "rete-offerta.xlsx", "semestrale.pdf", "semestrale.xlsx"), kinds);
+        assertEquals(java.util.Set.of("confronto.pdf", "confronto.xlsx", "cruscotto.pdf", "cruscotto.xlsx", "qualita.pdf", "qualita.xlsx",
+                "rete-offerta.pdf", "rete-offerta.xlsx", "semestrale.pdf", "semestrale.xlsx"), kinds);
+        // the explanation of every Ambito's figures beside the reports, and the esito of every delivery for its sender
+        try (var spiegazioni = Files.walk(demo.resolve("reports/data/spiegazioni"))) {
+            assertTrue(spiegazioni.filter(p -> p.toString().endsWith(".csv")).allMatch(p -> {
+                try {
+                    return Files.readAllLines(p).get(0).equals("indicator,year,level,territory,part,unit,contribution,sender,record_type,record_id,delivery,file,line");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
 
         Result s = run("status", "--warehouse", demo.resolve("warehouse").toString(), "--format", "json");
         assertEquals(0, s.code(), s.err());
         JsonNode json = new ObjectMapper().readTree(s.out());
         assertTrue(json.get("deliveries").size() > 3);
+        assertTrue(json.get("anomalies").isArray(), "the anomalies, an empty array on an ordinary night: " + json.get("anomalies"));
         for (JsonNode del : json.get("deliveries")) {
+            assertTrue(Files.exists(demo.resolve("esiti").resolve(del.get("sender").asText()).resolve(del.get("delivery_name").asText() + ".esito.json")),
+                    "an esito for " + del.get("delivery_name"));
             for (String f : new String[]{"delivery_id", "source", "sender", "status", "files"}) assertTrue(del.has(f), f + " in " + del);
             for (JsonNode f : del.get("files")) {
                 assertEquals(f.get("received").asLong(), f.get("loaded").asLong() + f.get("set_aside").asLong(), f.toString());

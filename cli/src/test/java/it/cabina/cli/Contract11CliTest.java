@@ -190,6 +190,50 @@ class Contract11CliTest {
                 + "where codice_semestre = '2025-S1' and territorio = 'AMB-SARONNO'"));
     }
 
+    @Test
+    void explainListsTheRecordsOfACellAddingUpToItsValue() throws Exception {
+        String[] cell = {"explain", "--warehouse", wh, "--indicator", "SAD-01", "--year", "2025", "--level", "AMBITO", "--territory", S};
+        CliTest.Result r = CliTest.run(concat(cell, "--format", "csv"));
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("indicator,year,level,territory,part,unit,contribution,sender,record_type,record_id,delivery,file,line", lines.get(0));
+        // SAD-01 S 2025 = 1 / 2: PR1 in both parts, PR2 in the denominator, each where its current version was loaded
+        assertEquals(List.of("SAD-01,2025,AMBITO,AMB-SARONNO,numerator,1,1,AMB-SARONNO,progetto,PR1,CSI_AMB-SARONNO_20270110T020000,progetti.csv,2",
+                "SAD-01,2025,AMBITO,AMB-SARONNO,denominator,1,1,AMB-SARONNO,progetto,PR1,CSI_AMB-SARONNO_20270110T020000,progetti.csv,2",
+                "SAD-01,2025,AMBITO,AMB-SARONNO,denominator,2,1,AMB-SARONNO,progetto,PR2,CSI_AMB-SARONNO_20270110T020000,progetti.csv,3"),
+                lines.subList(1, lines.size()));
+        CliTest.Result den = CliTest.run(concat(cell, "--format", "csv", "--part", "denominator"));
+        assertEquals(3, den.out().lines().count(), den.out());
+
+        JsonNode json = new ObjectMapper().readTree(CliTest.run(concat(cell, "--format", "json")).out());
+        assertEquals(1.0, json.get("numerator").asDouble());
+        assertEquals(3, json.get("rows").size());
+        CliTest.Result text = CliTest.run(cell);
+        assertTrue(text.out().contains("Numeratore: 1 (1 unità, 1 righe)"), text.out());
+        assertTrue(text.out().contains("Denominatore: 2 (2 unità, 2 righe)"), text.out());
+
+        // a distinct count at the ASST: X, followed by Saronno (C1) and Gallarate (K1), is one person
+        CliTest.Result persons = CliTest.run("explain", "--warehouse", wh, "--indicator", "CSI-01", "--year", "2025", "--level", "ASST",
+                "--territory", ASST, "--format", "csv");
+        double sum = persons.out().lines().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[6])).sum();
+        assertEquals(2.0, sum, persons.out());
+        assertTrue(persons.out().lines().skip(1).allMatch(l -> l.split(",")[8].equals("presa_in_carico")), persons.out());
+
+        CliTest.Result unknown = CliTest.run("explain", "--warehouse", wh, "--indicator", "NOPE-01", "--year", "2025", "--level", "AMBITO",
+                "--territory", S);
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("indicatore 'NOPE-01' sconosciuto"), unknown.err());
+        CliTest.Result noCell = CliTest.run("explain", "--warehouse", wh, "--indicator", "SAD-01", "--year", "2031", "--level", "AMBITO",
+                "--territory", S);
+        assertEquals(2, noCell.code());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     private Map<String, JsonNode> files(String delivery) throws Exception {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();

@@ -139,6 +139,38 @@ class PortalBrowserTest {
     }
 
     @Test
+    void anAsstPlannerComparesItsAmbitiAndAnAmbitoPlannerGetsTheRecordsOfItsOwnFiguresOnly() throws Exception {
+        login("pianificatore.valleolona");
+        browser.findElement(By.linkText("Apri il confronto")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/confronto/2026/ASST/" + VALLE_OLONA));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Confronto tra Ambiti 2026"));
+        List<String> columns = browser.findElements(By.cssSelector("table.matrix thead th")).stream().map(WebElement::getText).toList();
+        assertTrue(columns.containsAll(List.of("Busto Arsizio", "Saronno")), columns.toString());
+        WebElement reached = browser.findElement(By.cssSelector("table.matrix td span.status-raggiunto"));
+        assertTrue(reached.getText().strip().startsWith("80,0% ✓"), reached.getText());
+        assertNotEquals(color("table.matrix td span.status-raggiunto"), color("table.matrix td span.status-non-raggiunto"));
+        screenshot("confronto");
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(url("/login")));
+
+        login("busto");
+        browser.get(url("/cruscotto/2026/AMBITO/" + BUSTO));
+        browser.findElement(By.cssSelector("a.records[href*='SAD-01'][href$='numerator']")).click();
+        Path csv = downloads.resolve("spiegazione_" + BUSTO + "_2026_SAD-01_numerator.csv");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.isRegularFile(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("indicator,year,level,territory,part,unit,contribution,sender,record_type,record_id,delivery,file,line", lines.get(0));
+        assertEquals(3, lines.size(), "the two records of the numerator: " + lines);
+        browser.get(url("/spiegazioni/2026/AMBITO/" + SARONNO + "?indicatore=SAD-01&parte=numerator"));
+        assertEquals("Accesso non consentito", browser.findElement(By.tagName("h1")).getText());
+        assertFalse(Files.exists(downloads.resolve("spiegazione_" + SARONNO + "_2026_SAD-01_numerator.csv")), "nothing downloaded");
+        browser.get(url("/cruscotto/2026/ASST/" + VALLE_OLONA));
+        assertTrue(browser.findElements(By.cssSelector("a.records")).isEmpty(), "no records above the Ambito");
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().equals(url("/login")));
+    }
+
+    @Test
     void onAPhoneThePagesFitTheScreen() {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -151,6 +183,11 @@ class PortalBrowserTest {
             assertFitsWidth("dashboard");
             assertFalse(browser.findElement(By.cssSelector("table.indicators thead")).isDisplayed(), "column headers give way to labels");
             screenshot("cruscotto-telefono");
+            browser.get(url("/confronto/2026/ASST/" + VALLE_OLONA));
+            assertFitsWidth("comparison");
+            screenshot("confronto-telefono");
+            browser.get(url("/esiti"));
+            assertFitsWidth("esiti");
             browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
         } finally {
             browser.manage().window().setSize(new Dimension(1366, 900));
@@ -181,6 +218,12 @@ class PortalBrowserTest {
                 found.addAll(AccessibilityCheck.violations(browser, "elenco filtrato vuoto, " + device));
                 browser.get(url("/cruscotto/2026/ASST/" + VALLE_OLONA));
                 found.addAll(AccessibilityCheck.violations(browser, "cruscotto, " + device));
+                browser.get(url("/cruscotto/2026/AMBITO/" + SARONNO));
+                found.addAll(AccessibilityCheck.violations(browser, "cruscotto di un Ambito con i record, " + device));
+                browser.get(url("/confronto/2026/ASST/" + VALLE_OLONA));
+                found.addAll(AccessibilityCheck.violations(browser, "confronto tra Ambiti, " + device));
+                browser.get(url("/esiti"));
+                found.addAll(AccessibilityCheck.violations(browser, "esiti delle consegne, " + device));
                 browser.get(url("/cruscotto/2026/AMBITO/" + ALTO_MILANESE));
                 found.addAll(AccessibilityCheck.violations(browser, "accesso non consentito, " + device));
                 browser.get(url("/inesistente"));

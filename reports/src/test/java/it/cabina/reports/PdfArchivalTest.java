@@ -117,7 +117,12 @@ class PdfArchivalTest {
     void everyPublishedPdfHasItsTablesClosedAndItsChartsDescribed() throws IOException {
         for (ReportKind kind : ReportKind.values()) {
             for (Map.Entry<String, byte[]> pdf : published(kind).entrySet()) {
-                Map<String, Integer> types = structure(pdf.getValue());
+                Map<String, Integer> types;
+                try {
+                    types = structure(pdf.getValue());
+                } catch (AssertionError e) {
+                    throw new AssertionError(pdf.getKey() + ": " + e.getMessage(), e);
+                }
                 assertEquals(1, types.get("H1"), pdf.getKey());
             }
         }

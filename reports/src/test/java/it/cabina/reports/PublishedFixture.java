@@ -8,7 +8,6 @@ import it.cabina.etl.testing.IndicatorFixture;
 import it.cabina.reports.publish.ReportPublisher;
 import it.cabina.reports.publish.ReportStage;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,10 +20,9 @@ record PublishedFixture(CabinaContext ctx, Path reports, ReportPublisher.Result 
 
     static synchronized PublishedFixture get() throws Exception {
         if (instance == null) {
-            Path tmp = Files.createTempDirectory("cabina-reports-test");
-            CabinaContext ctx = IndicatorFixture.build(tmp);
+            CabinaContext ctx = IndicatorFixture.shared();
             ReportPublisher.Result published = ReportStage.publish(ctx, Progress.silent());
-            instance = new PublishedFixture(ctx, tmp.resolve("reports"), published, ReportService.open(ctx));
+            instance = new PublishedFixture(ctx, Path.of(ctx.config().reports()), published, ReportService.open(ctx));
         }
         return instance;
     }

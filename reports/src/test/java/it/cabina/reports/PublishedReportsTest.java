@@ -84,8 +84,8 @@ class PublishedReportsTest {
             kinds.add(e.get("report").asText() + " " + e.get("period").asText() + " " + e.get("format").asText());
         }
         // the fixture has no AFAM registry: no Rete d'offerta; the latest ended year is 2026, the semester 2026-S2
-        assertEquals(Set.of("cruscotto 2026 pdf", "cruscotto 2026 xlsx", "semestrale 2026-S2 pdf", "semestrale 2026-S2 xlsx",
-                "qualita 2026-S2 pdf", "qualita 2026-S2 xlsx"), kinds);
+        assertEquals(Set.of("cruscotto 2026 pdf", "cruscotto 2026 xlsx", "confronto 2026 pdf", "confronto 2026 xlsx", "semestrale 2026-S2 pdf",
+                "semestrale 2026-S2 xlsx", "qualita 2026-S2 pdf", "qualita 2026-S2 xlsx"), kinds);
         assertTrue(Files.exists(reports.resolve("data/cruscotto/2026/AMBITO/" + S + ".json")));
         assertTrue(Files.exists(reports.resolve("data/stato.json")));
         try (var files = Files.walk(reports)) {

@@ -52,7 +52,7 @@ public final class IndicatorEngine {
 
     /**
      * The catalogue and its views, checked before anything is loaded: entries, rules, view headers, the names each view
-     * reads, and the syntax of each view's SQL.
+     * reads, the syntax of each view's SQL, and the record each view's rows come from.
      */
     public static IndicatorCatalog catalog(CabinaContext ctx) {
         IndicatorCatalog catalog = IndicatorCatalog.load(ctx.config().home().resolve("conf/indicators.yaml"), ctx.codeLists());
@@ -63,6 +63,7 @@ public final class IndicatorEngine {
                 throw new ConfigException("conf/views/" + v.file().getFileName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
         }
+        Explainer.checkRecords(catalog, ctx.rules());
         return catalog;
     }
 

@@ -23,14 +23,30 @@ import java.util.Set;
  * -- grain: one row per activity, in the year of its data
  * -- key: chiave_attivita                          (optional: the column that identifies a row within a year)
  * -- ambito_keys: chiave_attivita                  (optional: key columns whose values start with "codice_ambito:")
+ * -- record: attivita chiave_attivita              (optional: the record a row comes from, and the column naming it)
  * -- columns: codice_ambito, chiave_attivita, data, anno, …
  * </pre>
  * Every view has {@code codice_ambito} (the Ambito that sent the row) and {@code anno} (the year the row counts in).
+ * The {@code record} line says which of the sender's records a row comes from, for the explanation of a figure
+ * ({@link Explainer}): a record type of {@code conf/rules} ({@code record:} of a file: {@code persona}, {@code valutazione},
+ * …) with an Ambito key column ({@code <codice_ambito>:<the sender's id>}), or {@code consegna} with a column holding a
+ * delivery's {@code delivery_id} (empty for a delivery that did not come).
  *
- * @param reads the tables and views its SQL reads, by name
+ * @param reads  the tables and views its SQL reads, by name
+ * @param record the record a row comes from, or null when the header does not say
  */
 public record IndicatorView(String name, Path file, String sql, String grain, String key, Set<String> ambitoKeys,
-                            List<String> columns, Set<String> reads) {
+                            List<String> columns, Set<String> reads, RecordOfRow record) {
+
+    /** The record a row of a view comes from: its type and the column that names it. */
+    public record RecordOfRow(String type, String column) {
+        /** The type of a delivery of the ledger (the column holds its delivery_id). */
+        public static final String DELIVERY = "consegna";
+
+        public boolean delivery() {
+            return DELIVERY.equals(type);
+        }
+    }
 
     /** Reads and checks one view file: its header, and what its SQL reads (known names are checked by the caller). */
     static IndicatorView read(Path file) {
@@ -57,12 +73,22 @@ public record IndicatorView(String name, Path file, String sql, String grain, St
         for (String k : key == null ? ambitoKeys : concat(ambitoKeys, key)) {
             if (!columns.contains(k)) throw new ConfigException(where + "key column '" + k + "' is not among its columns");
         }
+        RecordOfRow record = null;
+        if (header.get("record") != null) {
+            String[] r = header.get("record").strip().split("\\s+");
+            if (r.length != 2) throw new ConfigException(where + "'-- record:' names a record type and a column, e.g. '-- record: valutazione chiave_valutazione'");
+            record = new RecordOfRow(r[0], r[1]);
+            if (!columns.contains(record.column())) throw new ConfigException(where + "record column '" + record.column() + "' is not among its columns");
+            if (!record.delivery() && !ambitoKeys.contains(record.column())) {
+                throw new ConfigException(where + "record column '" + record.column() + "' must be one of its ambito_keys (values '<codice_ambito>:<id>')");
+            }
+        }
         Optional<Set<String>> reads = SqlModels.namesRead(sql);
         if (reads.isEmpty()) {
             throw new ConfigException(where + "write the tables it reads as 'from <name>' or 'join <name>' (no quoted names, no comma-separated from)");
         }
         return new IndicatorView(name, file, sql, grain.strip(), key == null ? null : key.strip(), Set.copyOf(ambitoKeys),
-                List.copyOf(columns), reads.get());
+                List.copyOf(columns), reads.get(), record);
     }
 
     /**
@@ -73,7 +99,7 @@ public record IndicatorView(String name, Path file, String sql, String grain, St
         String cols = String.join(", ", columns.stream().map(c -> c.equals("anno") ? d.year() + " as anno" : c).toList());
         String sql = "select " + cols + " from " + name + " where " + d.campo() + " between date '" + d.dal() + "' and date '" + d.data() + "'";
         return new IndicatorView(windowName, file, sql, grain + ", from " + d.dal() + " to " + d.data() + " (all in " + d.year() + ")",
-                null, ambitoKeys, columns, Set.of(name));
+                null, ambitoKeys, columns, Set.of(name), record);
     }
 
     private static Set<String> concat(Set<String> a, String b) {

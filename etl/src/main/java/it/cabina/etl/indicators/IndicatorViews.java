@@ -134,7 +134,12 @@ public final class IndicatorViews {
      * configuration error naming the file.
      */
     public void register(CabinaContext ctx, RunParameters params) {
-        registerInputs(ctx, params);
+        register(ctx, params, null);
+    }
+
+    /** As {@link #register(CabinaContext, RunParameters)}, over the warehouse as it stood at an instant (null: now). */
+    public void register(CabinaContext ctx, RunParameters params, java.time.Instant stateAt) {
+        registerInputs(ctx, params, stateAt);
         SparkSession spark = ctx.spark();
         for (IndicatorView v : byName.values()) {
             var rows = spark.sql(v.sql());
@@ -158,9 +163,14 @@ public final class IndicatorViews {
      * ({@code livelli}).
      */
     public static void registerInputs(CabinaContext ctx, RunParameters params) {
+        registerInputs(ctx, params, null);
+    }
+
+    /** As {@link #registerInputs(CabinaContext, RunParameters)}, the tables as they stood at an instant (null: now). */
+    public static void registerInputs(CabinaContext ctx, RunParameters params, java.time.Instant stateAt) {
         List<Table> tables = new ArrayList<>(Tables.star());
         tables.add(Tables.LEDGER);
-        ctx.store().registerViews(tables.stream().filter(ctx.store()::exists).toList());
+        ctx.store().registerViews(tables.stream().filter(ctx.store()::exists).toList(), stateAt);
         ReferenceViews.register(ctx);
         params.register(ctx.spark());
         GoldViews.register(ctx);

@@ -4,7 +4,9 @@ import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 
 import it.cabina.etl.aggregates.AggregateBuilder;
+import it.cabina.etl.anomalies.Anomalies;
 import it.cabina.etl.export.AnalystExport;
+import it.cabina.etl.indicators.ExplanationFiles;
 import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.landing.CheckedDelivery;
 import it.cabina.etl.landing.Intake;
@@ -18,7 +20,9 @@ import it.cabina.etl.model.ModelChecks;
 import it.cabina.etl.model.SilverBuilder;
 import it.cabina.etl.ops.Housekeeping;
 import it.cabina.etl.pseudonym.Pseudonymizer;
+import it.cabina.etl.quality.Esiti;
 import it.cabina.etl.quality.Quarantine;
+import it.cabina.warehouse.files.PublishedFiles;
 import it.cabina.etl.sources.SourceLoader;
 import it.cabina.warehouse.reference.Territory;
 import it.cabina.warehouse.tables.Tables;
@@ -39,7 +43,8 @@ import java.util.stream.Collectors;
 /**
  * The nightly job as a list of named stages ({@link #stages}): intake (discover, validate, decide) → recovery of
  * interrupted runs → load each source into bronze and quarantine → record the ledger (one commit) and move deliveries
- * aside → silver → gold → indicators → aggregates → checks of the model → publication → export → housekeeping.
+ * aside → silver → gold → indicators → aggregates → checks of the model → anomalies → publication → explanations → export →
+ * esiti for the senders → housekeeping.
  * Nothing is visible as loaded until the ledger commit; a run stopped before it is redone by the next run
  * ({@link Recovery}). One run at a time per warehouse ({@link RunLock}); each stage's time and counts go to the run
  * ledger. {@link NightlyOptions#until()} stops after a stage.
@@ -76,9 +81,10 @@ public final class Nightly {
         var hadoop = ctx.spark().sparkContext().hadoopConfiguration();
         // a broken catalogue or view stops the run before it loads anything
         var catalog = IndicatorEngine.catalog(ctx);
+        var anomalyRules = Anomalies.rules(ctx);
         Preflight.check(hadoop, ctx.config().landing(), ctx.config().export(), runId);
         try (RunLock lock = RunLock.acquire(hadoop, ctx.config().warehouse(), runId, ctx.config().operations(), progress)) {
-            RunState run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog);
+            RunState run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog, anomalyRules);
             try {
                 return run(run);
             } catch (RuntimeException | Error e) {
@@ -155,12 +161,20 @@ public final class Nightly {
                 Stage.of(StageId.AGGREGATES, "Aggregati semestrali", List.of("gold", Tables.LEDGER.name(), Tables.QUARANTINE.name()),
                         RunState::modelRebuilt, r -> r.rewrittenAggregates = new AggregateBuilder(ctx, progress).build(r.params)),
                 Stage.of(StageId.AGGREGATE_CHECKS, "Controlli degli aggregati", List.of("model/aggregates/models.yaml", "gold"),
-                        r -> !r.rewrittenAggregates.isEmpty(), r -> new ModelChecks(ctx, progress).run(r.runId, r.rewrittenAggregates))));
+                        r -> !r.rewrittenAggregates.isEmpty(), r -> new ModelChecks(ctx, progress).run(r.runId, r.rewrittenAggregates)),
+                Stage.of(StageId.ANOMALIES, "Anomalie rispetto allo storico", List.of("conf/anomalies.yaml", Tables.LEDGER.name(), "gold"),
+                        r -> r.modelRebuilt || !ctx.store().exists(Tables.ANOMALIES), this::anomalies).warnOnFailure()));
         for (PublicationStage p : publications) {
             stages.add(Stage.of(StageId.PUBLICATION, p.name(), List.of("gold", Tables.INDICATOR_VALUES.name()),
                     r -> r.modelRebuilt || p.outputMissing(ctx), r -> p.run(ctx, progress)));
         }
+        stages.add(Stage.of(StageId.EXPLANATIONS, "Spiegazioni degli indicatori per Ambito", List.of("gold", "silver", "conf/views"),
+                r -> r.modelRebuilt || ExplanationFiles.missing(ctx),
+                r -> new ExplanationFiles(ctx, r.catalog).write(r.asOf, progress)).warnOnFailure());
         stages.add(Stage.of(StageId.EXPORT, "Esportazione per gli analisti", List.of("gold"), RunState::modelRebuilt, this::export));
+        stages.add(Stage.of(StageId.ESITI, "Esiti delle consegne per i mittenti", List.of(Tables.LEDGER.name(), Tables.QUARANTINE.name()),
+                r -> true, r -> progress.count("esiti", new Esiti(ctx.store(),
+                        new PublishedFiles(ctx.config().esiti(), ctx.spark().sparkContext().hadoopConfiguration())).write(progress))));
         stages.add(Stage.of(StageId.HOUSEKEEPING, "Manutenzione", List.of("warehouse", "landing/_archive", "landing/_rejected"),
                 r -> ctx.config().operations().housekeepingInNightly(),
                 r -> new Housekeeping(ctx, progress).run(Instant.now(), false)).warnOnFailure());
@@ -243,6 +257,12 @@ public final class Nightly {
         long n = new IndicatorEngine(ctx, run.catalog).compute(run.runId, run.asOf).count();
         progress.count("valori", n);
         progress.accept(String.format("  %,d valori (indicatore × anno × territorio) registrati per %s", n, run.runId));
+    }
+
+    /** Anomalies are shown, never blocking: the stage warns on failure and the run goes on. */
+    private void anomalies(RunState run) {
+        progress.count("anomalie", new Anomalies(ctx).run(run.anomalyRules, run.params, run.runId, progress).size());
+        new ModelChecks(ctx, progress).run(run.runId, List.of(it.cabina.warehouse.model.Models.gold().get(Tables.ANOMALIES.name())));
     }
 
     private void export(RunState run) {

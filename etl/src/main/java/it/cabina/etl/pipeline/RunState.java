@@ -2,6 +2,7 @@ package it.cabina.etl.pipeline;
 
 import it.cabina.etl.context.CabinaContext;
 
+import it.cabina.etl.anomalies.AnomalyRules;
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.landing.Intake;
 import it.cabina.etl.landing.LandingIntake;
@@ -28,6 +29,7 @@ public final class RunState {
     final RunLock lock;
     final int firstStageRecord;
     final IndicatorCatalog catalog;
+    final AnomalyRules anomalyRules;
     final RunParameters params;
 
     LandingIntake landingIntake;
@@ -45,7 +47,7 @@ public final class RunState {
     final List<String> warnings = new ArrayList<>();
 
     RunState(CabinaContext ctx, NightlyOptions options, String runId, Instant startedAt, long t0, LocalDate asOf, RunLock lock,
-             int firstStageRecord, IndicatorCatalog catalog) {
+             int firstStageRecord, IndicatorCatalog catalog, AnomalyRules anomalyRules) {
         this.ctx = ctx;
         this.options = options;
         this.runId = runId;
@@ -55,6 +57,7 @@ public final class RunState {
         this.lock = lock;
         this.firstStageRecord = firstStageRecord;
         this.catalog = catalog;
+        this.anomalyRules = anomalyRules;
         this.params = RunParameters.of(ctx, asOf, catalog.triennio().dal(), catalog.triennio().al());
     }
 

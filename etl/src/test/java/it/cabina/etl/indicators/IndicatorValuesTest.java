@@ -32,8 +32,8 @@ class IndicatorValuesTest {
 
     @BeforeAll
     void run() throws Exception {
-        ctx = IndicatorFixture.build(Files.createTempDirectory("cabina-indicators-test"));
-        values = new IndicatorCells(ctx, null);
+        ctx = IndicatorFixture.shared();
+        values = new IndicatorCells(ctx, IndicatorFixture.nightlyRun(ctx));
     }
 
     void check(String indicator, int year, String territory, Double num, Double den, Double value, String status) {

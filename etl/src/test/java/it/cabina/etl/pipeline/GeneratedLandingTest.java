@@ -63,8 +63,8 @@ class GeneratedLandingTest {
         summary = new DeliveryGenerator().generate(new GeneratorOptions(landing, 7, Scale.SMALL, d.from(), d.to(), 0.05, true),
                 SparkTestSession.config());
         // the tax codes as delivered, to prove none reaches the warehouse
-        ctx = CabinaContext.create(SparkTestSession.config().withPaths(landing.toString(), tmp.resolve("wh").toString(), null),
-                SparkTestSession.get());
+        ctx = CabinaContext.create(SparkTestSession.config().withPaths(landing.toString(), tmp.resolve("wh").toString(), null)
+                        .withEsiti(tmp.resolve("esiti").toString()), SparkTestSession.get());
         taxCodes = collectTaxCodes(landing);
         result = new Nightly(ctx, new Pseudonymizer("e2e-key-0123456789".getBytes(StandardCharsets.UTF_8)), Progress.silent())
                 .run(new NightlyOptions(LocalDate.of(2026, 11, 23), false));
@@ -95,6 +95,31 @@ class GeneratedLandingTest {
             for (LedgerEntry.FileCounts f : e.files()) {
                 assertEquals(f.records(), f.received(), e.deliveryName() + "/" + f.name());
                 assertEquals(f.received(), f.loaded() + f.setAside(), e.deliveryName() + "/" + f.name());
+            }
+        }
+    }
+
+    @Test
+    void anOrdinaryNightFlagsNoAnomaly() {
+        assertEquals(List.of(), it.cabina.etl.anomalies.Anomalies.latest(ctx.store()));
+        assertTrue(ctx.store().exists(Tables.ANOMALIES), "the checks ran");
+    }
+
+    @Test
+    void everyDeliveryHasItsEsitoWithTheLedgersCountsAndNoTaxCode() throws Exception {
+        Path esiti = tmp.resolve("esiti");
+        for (LedgerEntry e : result.entries()) {
+            Path file = esiti.resolve(e.sender()).resolve(e.deliveryName() + ".esito.json");
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+            assertEquals(e.status().name(), json.get("status").asText(), file.toString());
+            long aside = e.files().stream().mapToLong(LedgerEntry.FileCounts::setAside).sum();
+            assertEquals(aside, json.get("files").findValues("set_aside").stream().mapToLong(com.fasterxml.jackson.databind.JsonNode::asLong).sum());
+            assertEquals(aside > 0, Files.exists(esiti.resolve(e.sender()).resolve(e.deliveryName() + ".scarti.csv")), file.toString());
+        }
+        try (Stream<Path> files = Files.walk(esiti)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String content = Files.readString(f);
+                for (String cf : taxCodes) assertFalse(content.contains(cf), "tax code in " + f);
             }
         }
     }

@@ -9,10 +9,15 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkTestSession {
     private static SparkSession spark;
     public static final java.nio.file.Path EXPORT;
+    /** The esiti, and the reports folder, of every test nightly of this JVM that does not choose its own. */
+    public static final java.nio.file.Path ESITI, REPORTS;
 
     static {
         try {
-            EXPORT = java.nio.file.Files.createTempDirectory("cabina-test-export").resolve("export");
+            java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("cabina-test-export");
+            EXPORT = tmp.resolve("export");
+            ESITI = tmp.resolve("esiti");
+            REPORTS = tmp.resolve("reports");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -27,10 +32,10 @@ public final class SparkTestSession {
 
     /**
      * The configuration of the tests: conf/cabina-test.yaml (test-sized Spark settings, no housekeeping in the nightly;
-     * surefire names it in CABINA_CONFIG), with the analysts' export of every test in one temporary folder of this JVM,
-     * never in the project.
+     * surefire names it in CABINA_CONFIG), with the analysts' export, the reports (the explanations of a nightly go there)
+     * and the esiti of every test in temporary folders of this JVM, never in the project.
      */
     public static CabinaConfig config() {
-        return CabinaConfig.load().withPaths(null, null, null, EXPORT.toString());
+        return CabinaConfig.load().withPaths(null, null, REPORTS.toString(), EXPORT.toString()).withEsiti(ESITI.toString());
     }
 }

@@ -6,18 +6,19 @@ import it.cabina.portal.PublishedData;
 import it.cabina.portal.ReportIndex;
 import it.cabina.portal.Statuses;
 import it.cabina.warehouse.published.Dashboard;
+import it.cabina.warehouse.published.ExplanationFile;
 import it.cabina.warehouse.published.ReportEntry;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** The Cruscotto indicatori of a territory and year as a page; the territory is checked before anything is read. */
+/**
+ * The Cruscotto indicatori of a territory and year as a page; the territory is checked before anything is read. On an
+ * Ambito's page each numerator and denominator links to the records behind it ({@link ExplanationRoute}); above the
+ * Ambito no record is listed, and the page links to the Confronto tra Ambiti.
+ */
 final class DashboardRoute {
     /** The pages are under /cruscotto/, the slug of the kind whose data the dashboards are. */
     static final String PREFIX = "/" + Dashboard.KIND.slug() + "/";
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
 
     private final PublishedData data;
     private final ReportIndex index;
@@ -30,46 +31,41 @@ final class DashboardRoute {
     }
 
     static String url(int year, Level level, String code) {
-        return PREFIX + year + "/" + level + "/" + code;
+        return PageTarget.url(Dashboard.KIND, year, level, code);
     }
 
-    /** The dashboard page of an index entry's territory and year, for the kind that has one; null for other reports. */
+    /** The page of an index entry of the kind; null for other reports. */
     static String url(ReportEntry e) {
-        Level level = Level.parse(e.level());
-        if (!Dashboard.KIND.slug().equals(e.report()) || !Dashboard.KIND.period().matches(e.period()) || level == null) return null;
-        return url(Integer.parseInt(e.period()), level, e.territory());
+        return PageTarget.url(Dashboard.KIND, e);
     }
 
-    Views.DashboardPage render(Viewer viewer, String from, String yearText, String levelText, String code) {
-        String target = PREFIX.substring(1) + yearText + "/" + levelText + "/" + code;
-        Level level = Level.parse(levelText);
-        if (!YEAR.matcher(yearText).matches() || level == null || !level.name().equals(levelText) || !CODE.matcher(code).matches()) {
-            throw Refusal.notFound();
-        }
-        if (!viewer.sees(level, code)) {
+    Views.DashboardPage render(Viewer viewer, String from, String rest) {
+        PageTarget p = PageTarget.parse(rest);
+        String target = p.target(Dashboard.KIND.slug());
+        if (!viewer.sees(p.level(), p.code())) {
             audit.record("DASHBOARD_REFUSED", viewer.user().username(), from, target, 403);
             throw Refusal.forbidden();
         }
-        int year = Integer.parseInt(yearText);
-        Dashboard d = data.dashboard(year, level, code).orElseThrow(() -> new Refusal(404, "Cruscotto non disponibile",
-                "Il cruscotto " + year + " di questo territorio non è ancora stato prodotto."));
-
+        Dashboard d = data.dashboard(p.year(), p.level(), p.code()).orElseThrow(() -> new Refusal(404, "Cruscotto non disponibile",
+                "Il cruscotto " + p.year() + " di questo territorio non è ancora stato prodotto."));
         List<Views.YearLink> years = d.years().stream().sorted()
-                .map(y -> new Views.YearLink(y, data.hasDashboard(y, level, code) ? url(y, level, code) : null, y == year))
+                .map(y -> new Views.YearLink(y, data.hasDashboard(y, p.level(), p.code()) ? url(y, p.level(), p.code()) : null, y == p.year()))
                 .toList();
-        List<Views.Download> downloads = index.entries().stream()
-                .filter(e -> Dashboard.KIND.slug().equals(e.report()) && yearText.equals(e.period()) && level.name().equals(e.level())
-                        && code.equals(e.territory()))
-                .sorted(Comparator.comparing(ReportEntry::format, Comparator.nullsLast(Comparator.naturalOrder())))
-                .map(ReportListPage::download).toList();
+        // the records behind the figures: on an Ambito's page only (its scope was checked above)
+        boolean explained = p.level() == Level.AMBITO && data.explanation(p.year(), p.code()).isPresent();
         List<Views.AreaView> areas = d.areas().stream()
                 .map(a -> new Views.AreaView(a.area(), a.title(), a.indicators().stream()
                         .map(i -> new Views.IndicatorRow(i, Statuses.cssClass(i.status()), Statuses.label(i.status(), i.statusLabel()),
-                                TrendChart.of(d.years(), i.trend()))).toList()))
+                                TrendChart.of(d.years(), i.trend()),
+                                explained ? ExplanationRoute.url(p.year(), p.code(), i.code(), ExplanationFile.NUMERATOR) : null,
+                                explained && i.denominatorText() != null && !i.denominatorText().isBlank()
+                                        ? ExplanationRoute.url(p.year(), p.code(), i.code(), ExplanationFile.DENOMINATOR) : null))
+                        .toList()))
                 .toList();
         audit.record("DASHBOARD", viewer.user().username(), from, target, 200);
-        String name = d.territoryName() != null ? d.territoryName() : code;
-        return new Views.DashboardPage(viewer.page("Cruscotto " + year + " · " + name), d, level.label(),
-                Texts.dateTime(d.generatedAt()), Texts.date(d.asOf()), years, downloads, areas);
+        String name = d.territoryName() != null ? d.territoryName() : p.code();
+        String comparison = data.hasComparison(p.year(), p.level(), p.code()) ? ComparisonRoute.url(p.year(), p.level(), p.code()) : null;
+        return new Views.DashboardPage(viewer.page("Cruscotto " + p.year() + " · " + name), d, p.level().label(),
+                Texts.dateTime(d.generatedAt()), Texts.date(d.asOf()), years, p.downloads(index, Dashboard.KIND.slug()), areas, comparison);
     }
 }

@@ -41,17 +41,29 @@ public final class PortalServer {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** What the server works on. */
-    public record Setup(Path reportsDir, UsersFile users, TerritoryAccess access, Sessions sessions, LoginThrottle throttle,
+    public record Setup(Path reportsDir, Path esitiDir, UsersFile users, TerritoryAccess access, Sessions sessions, LoginThrottle throttle,
                         AuditLog audit, Path accessLog, List<String> trustedProxies, Clock clock) {
 
-        /** From the configuration, with the folders and files chosen on the command line. */
+        /** From the configuration (the esiti of {@code paths.esiti}), with the folders and files chosen on the command line. */
         public static Setup of(CabinaConfig config, Path reportsDir, Path usersFile, Path auditLog, Clock clock) {
+            return of(config, reportsDir, localPath(config.esiti()), usersFile, auditLog, clock);
+        }
+
+        public static Setup of(CabinaConfig config, Path reportsDir, Path esitiDir, Path usersFile, Path auditLog, Clock clock) {
             CabinaConfig.Portal p = config.portal();
-            return new Setup(reportsDir, new UsersFile(usersFile), TerritoryAccess.of(config),
+            return new Setup(reportsDir, esitiDir, new UsersFile(usersFile), TerritoryAccess.of(config),
                     new Sessions(p.sessionLifetime(), clock),
                     new LoginThrottle(p.failuresBeforeDelay(), p.failureDelay(), p.maxFailureDelay(), p.maxTrackedFailures(), clock),
                     new AuditLog(auditLog, clock), p.accessLog(), p.trustedProxies(), clock);
         }
+    }
+
+    /** The portal reads local folders only: a folder given as a file: URI or a plain path; null for another file system. */
+    public static Path localPath(String configured) {
+        if (configured == null) return null;
+        if (configured.startsWith("file:")) return Path.of(java.net.URI.create(configured));
+        if (configured.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) return null;
+        return Path.of(configured);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +74,9 @@ public final class PortalServer {
     private final String css;
     private final ReportListPage listPage;
     private final DashboardRoute dashboardRoute;
+    private final ComparisonRoute comparisonRoute;
+    private final ExplanationRoute explanationRoute;
+    private final EsitiRoutes esitiRoutes;
     private final DownloadRoute downloadRoute;
     private final ReportIndex index;
     private final TrustedProxies proxies;
@@ -76,6 +91,9 @@ public final class PortalServer {
         PublishedData data = new PublishedData(files);
         this.listPage = new ReportListPage(index, new StatusPanels(data, setup.access()));
         this.dashboardRoute = new DashboardRoute(data, index, setup.audit());
+        this.comparisonRoute = new ComparisonRoute(data, index, setup.audit());
+        this.explanationRoute = new ExplanationRoute(data, setup.audit());
+        this.esitiRoutes = new EsitiRoutes(setup.esitiDir(), setup.access(), setup.audit());
         this.downloadRoute = new DownloadRoute(index, files, setup.audit());
         this.loginRoutes = new LoginRoutes(setup, pages);
         try (InputStream in = PortalServer.class.getResourceAsStream("/portal/portal.css")) {
@@ -178,9 +196,15 @@ public final class PortalServer {
             pages.render(x, "reports.jte", listPage.render(viewer, new ReportListPage.Filters(
                     x.query("report"), x.query("period"), x.query("territory"))));
         } else if (path.startsWith(DashboardRoute.PREFIX) && get) {
-            String[] parts = path.substring(DashboardRoute.PREFIX.length()).split("/", -1);
-            if (parts.length != 3) throw Refusal.notFound();
-            pages.render(x, "cruscotto.jte", dashboardRoute.render(viewer, x.ip(), parts[0], parts[1], parts[2]));
+            pages.render(x, "cruscotto.jte", dashboardRoute.render(viewer, x.ip(), path.substring(DashboardRoute.PREFIX.length())));
+        } else if (path.startsWith(ComparisonRoute.PREFIX) && get) {
+            pages.render(x, "confronto.jte", comparisonRoute.render(viewer, x.ip(), path.substring(ComparisonRoute.PREFIX.length())));
+        } else if (path.startsWith(ExplanationRoute.PREFIX) && get) {
+            explanationRoute.serve(x, viewer, path.substring(ExplanationRoute.PREFIX.length()));
+        } else if (path.equals(EsitiRoutes.PAGE) && get) {
+            pages.render(x, "esiti.jte", esitiRoutes.list(viewer));
+        } else if (path.startsWith(EsitiRoutes.PREFIX) && get) {
+            esitiRoutes.download(x, viewer, path.substring(EsitiRoutes.PREFIX.length()));
         } else if (path.startsWith("/reports/") && get) {
             downloadRoute.serve(x, viewer, path.substring("/reports/".length()));
         } else if (path.equals("/logout") || path.equals("/")) {

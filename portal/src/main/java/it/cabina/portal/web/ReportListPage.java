@@ -71,9 +71,11 @@ final class ReportListPage {
                 .sorted(Comparator.comparing(ReportEntry::format, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(ReportListPage::download).toList();
         String dashboard = formats.stream().map(DashboardRoute::url).filter(Objects::nonNull).findFirst().orElse(null);
+        String comparison = formats.stream().map(ComparisonRoute::url).filter(Objects::nonNull).findFirst().orElse(null);
         return new Views.ReportRow(Texts.reportName(first.report(), first.title()), Texts.period(first.period()),
                 level == null ? first.level() : level.label(), territoryName(first), Texts.dateTime(first.generatedAt()),
-                downloads, dashboard);
+                downloads, dashboard != null ? dashboard : comparison,
+                dashboard != null ? "Apri il cruscotto" : comparison != null ? "Apri il confronto" : null);
     }
 
     static Views.Download download(ReportEntry e) {

@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The "Stato dei dati" box: last load and run, the missing deliveries of the viewer's territories, and their FLUSSO
- * semesters corrected after the first delivery (which alone decides punctuality).
+ * The "Stato dei dati" box: last load and run, the missing deliveries of the viewer's territories, their FLUSSO
+ * semesters corrected after the first delivery (which alone decides punctuality), and the anomalies found against the
+ * history of their deliveries and figures.
  */
 final class StatusPanels {
     private final PublishedData data;
@@ -25,7 +26,7 @@ final class StatusPanels {
 
     Views.StatusPanel of(Viewer viewer) {
         Optional<LoadStatus> status = data.loadStatus();
-        if (status.isEmpty()) return new Views.StatusPanel(false, null, null, null, List.of(), List.of());
+        if (status.isEmpty()) return new Views.StatusPanel(false, null, null, null, List.of(), List.of(), List.of());
         LoadStatus s = status.get();
         LoadStatus.Run run = s.lastRun();
         String runText = run == null ? null : outcomeText(run.outcome()) + " il " + Texts.dateTime(run.finishedAt());
@@ -46,7 +47,24 @@ final class StatusPanels {
                         Texts.date(c.firstDelivery()), Boolean.TRUE.equals(c.firstOnTime()),
                         c.corrections() == null ? 0 : c.corrections(), Texts.date(c.lastCorrection())))
                 .toList();
-        return new Views.StatusPanel(true, Texts.dateTime(s.lastLoad()), runText, outcomeClass, missing, corrections);
+        List<Views.AnomalyRow> anomalies = s.anomalies().stream()
+                .filter(a -> a.sender() != null ? viewer.seesAmbito(a.sender()) : viewer.sees(Level.parse(a.level()), a.territory()))
+                .sorted(Comparator.comparing((LoadStatus.Anomaly a) -> "GRAVE".equals(a.severity()) ? 0 : 1)
+                        .thenComparing(a -> String.valueOf(a.period()), Comparator.reverseOrder()))
+                .limit(MAX_ANOMALIES)
+                .map(a -> new Views.AnomalyRow("GRAVE".equals(a.severity()) ? "Grave" : "Attenzione",
+                        "GRAVE".equals(a.severity()) ? "status-non-raggiunto" : "status-monitoraggio", who(a), a.period(), a.description()))
+                .toList();
+        return new Views.StatusPanel(true, Texts.dateTime(s.lastLoad()), runText, outcomeClass, missing, corrections, anomalies);
+    }
+
+    /** Anomalies listed at most (the most serious and most recent first). */
+    static final int MAX_ANOMALIES = 50;
+
+    private String who(LoadStatus.Anomaly a) {
+        if (a.sender() != null) return access.name(Level.AMBITO, a.sender());
+        Level level = Level.parse(a.level());
+        return level == null ? String.valueOf(a.territory()) : access.name(level, a.territory());
     }
 
     private static String outcomeText(String outcome) {

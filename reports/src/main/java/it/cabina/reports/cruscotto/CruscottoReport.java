@@ -7,33 +7,30 @@ import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
 import it.cabina.reports.ReportSettings;
 import it.cabina.reports.data.ReportData;
-import it.cabina.reports.data.Rows;
 import it.cabina.reports.data.TerritoryInfo;
 import it.cabina.warehouse.published.Dashboard;
 import it.cabina.warehouse.published.ReportKind;
-import it.cabina.warehouse.reference.CodeList;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Cruscotto indicatori for a territory and year: the indicators grouped by area of policy with target and status,
- * then each indicator across the triennium. The same figures feed the portal's dashboard page ({@link #dashboard}).
+ * Cruscotto indicatori for a territory and year: the indicators grouped by area of policy with target and status (above
+ * the Ambito, with how many Ambiti below reached the target), then each indicator across the triennium. The same figures feed the portal's dashboard page ({@link #dashboard}).
  */
 public final class CruscottoReport implements ReportBuilder {
     private final ReportData data;
     private final IndicatorCatalog catalog;
-    private final CodeList areas;
+    private final IndicatorCells cells;
     private final ReportSettings settings;
 
-    public CruscottoReport(ReportData data, IndicatorCatalog catalog, CodeList areas, ReportSettings settings) {
+    public CruscottoReport(ReportData data, IndicatorCatalog catalog, IndicatorCells cells, ReportSettings settings) {
         this.data = data;
         this.catalog = catalog;
-        this.areas = areas;
+        this.cells = cells;
         this.settings = settings;
     }
 
@@ -56,11 +53,11 @@ public final class CruscottoReport implements ReportBuilder {
         for (int i = 0; i < years.size(); i++) yearParams.put("Y" + (i + 1), yearLabel(years.get(i)));
         List<Map<String, Object>> table = new ArrayList<>();
         List<Map<String, Object>> trend = new ArrayList<>();
-        for (IndicatorCatalog.Indicator ind : ordered()) {
-            IndicatorCell c = cell(ind, t, year);
+        for (IndicatorCatalog.Indicator ind : cells.ordered()) {
+            IndicatorCell c = cells.cell(ind, t, year);
             Map<String, Object> r = new HashMap<>();
             r.put("area", ind.area());
-            r.put("area_titolo", areas.get(ind.area()).descrizione());
+            r.put("area_titolo", cells.areaTitle(ind.area()));
             r.put("codice", ind.code());
             r.put("titolo", ind.titolo());
             r.put("num", c.num());
@@ -74,6 +71,7 @@ public final class CruscottoReport implements ReportBuilder {
             r.put("stato", c.status());
             r.put("stato_etichetta", c.statusLabel());
             r.put("nota", c.note());
+            r.put("ambiti", cells.onTarget(ind, t, year));
             table.add(r);
             Map<String, Object> tr = new HashMap<>();
             tr.put("codice", ind.code());
@@ -81,7 +79,7 @@ public final class CruscottoReport implements ReportBuilder {
             tr.put("pattern", c.pattern());
             tr.put("unita", ind.unita());
             for (int i = 0; i < years.size(); i++) {
-                IndicatorCell y = cell(ind, t, years.get(i));
+                IndicatorCell y = cells.cell(ind, t, years.get(i));
                 String n = String.valueOf(i + 1);
                 tr.put("v" + n, y.value());
                 tr.put("t" + n, y.valueText());
@@ -105,19 +103,19 @@ public final class CruscottoReport implements ReportBuilder {
         TerritoryInfo t = territory(key);
         int year = Integer.parseInt(key.period());
         Map<String, List<Dashboard.Indicator>> byArea = new LinkedHashMap<>();
-        for (IndicatorCatalog.Indicator ind : ordered()) {
-            IndicatorCell c = cell(ind, t, year);
+        for (IndicatorCatalog.Indicator ind : cells.ordered()) {
+            IndicatorCell c = cells.cell(ind, t, year);
             List<Dashboard.TrendPoint> trend = new ArrayList<>();
             for (int y : catalog.triennio().years()) {
-                IndicatorCell yc = cell(ind, t, y);
+                IndicatorCell yc = cells.cell(ind, t, y);
                 trend.add(new Dashboard.TrendPoint(y, yc.chartValue(), yc.valueDisplay(), yc.chartTarget(), yc.target(), yc.status()));
             }
             byArea.computeIfAbsent(ind.area(), a -> new ArrayList<>()).add(new Dashboard.Indicator(ind.code(), ind.titolo(),
                     ind.unita(), c.numDisplay(), c.denDisplay(), c.chartValue(), c.valueDisplay(), c.target(), c.status(),
-                    c.statusLabel(), c.note(), trend));
+                    c.statusLabel(), c.note(), trend, cells.onTarget(ind, t, year)));
         }
         List<Dashboard.Area> areaList = new ArrayList<>();
-        byArea.forEach((a, list) -> areaList.add(new Dashboard.Area(a, areas.get(a).descrizione(), list)));
+        byArea.forEach((a, list) -> areaList.add(new Dashboard.Area(a, cells.areaTitle(a), list)));
         return new Dashboard(kind().slug(), year, key.level(), key.territory(), t.name(), generatedAt, data.runId(),
                 data.asOf().toString(), catalog.triennio().years(), settings.protezione().soglia(), areaList);
     }
@@ -126,19 +124,6 @@ public final class CruscottoReport implements ReportBuilder {
     private String yearLabel(int year) {
         int current = data.asOf().getYear();
         return year == current ? year + " (in corso)" : year > current ? year + " (non iniziato)" : String.valueOf(year);
-    }
-
-    /** Indicators in the order of the areas' code list, then of the catalogue. */
-    private List<IndicatorCatalog.Indicator> ordered() {
-        List<String> order = areas.codes().stream().map(CodeList.Code::code).toList();
-        return catalog.indicators().stream().sorted(java.util.Comparator.comparingInt(i -> order.indexOf(i.area()))).toList();
-    }
-
-    private IndicatorCell cell(IndicatorCatalog.Indicator ind, TerritoryInfo t, int year) {
-        Map<String, Object> row = data.rows("indicatori", t.level(), t.code(), "anno", year).stream()
-                .filter(r -> ind.code().equals(Rows.text(r, "indicatore"))).findFirst().orElse(null);
-        return IndicatorCell.of(ind, year, row, year > data.asOf().getYear(), settings.smallCells(),
-                Set.copyOf(settings.protezione().vistePersone()));
     }
 
     private TerritoryInfo territory(ReportKey key) {

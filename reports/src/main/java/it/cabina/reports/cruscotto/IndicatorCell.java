@@ -13,11 +13,11 @@ import java.util.Set;
  * One indicator's value for a territory and year as published: the cell value and pattern, the texts shown
  * instead of hidden or missing numbers, the target and status, and the note that explains a missing value.
  */
-record IndicatorCell(Double num, String numText, Double den, String denText, Double value, String valueText,
+public record IndicatorCell(Double num, String numText, Double den, String denText, Double value, String valueText,
                      String pattern, Double chartValue, String target, Double chartTarget, String status, String statusLabel,
                      String note) {
 
-    static final String MISSING = "—";
+    public static final String MISSING = "—";
 
     /** @param notBegun the year comes after the run date's year: it has no value yet (and no row in the warehouse) */
     static IndicatorCell of(IndicatorCatalog.Indicator ind, int year, Map<String, Object> row, boolean notBegun, SmallCells cells,
@@ -87,7 +87,7 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
         return rule.threshold() != null && percent ? label + "%" : label;
     }
 
-    static String statusLabel(String status) {
+    public static String statusLabel(String status) {
         return switch (status) {
             case "RAGGIUNTO" -> "Raggiunto";
             case "NON_RAGGIUNTO" -> "Non raggiunto";
@@ -98,15 +98,15 @@ record IndicatorCell(Double num, String numText, Double den, String denText, Dou
         };
     }
 
-    String valueDisplay() {
+    public String valueDisplay() {
         return value != null ? ItalianFormat.format(value, pattern) : valueText;
     }
 
-    String numDisplay() {
+    public String numDisplay() {
         return numText != null ? numText : ItalianFormat.format(num, "#,##0.##");
     }
 
-    String denDisplay() {
+    public String denDisplay() {
         return denText != null ? denText : ItalianFormat.format(den, "#,##0.##");
     }
 }

@@ -68,6 +68,10 @@ public final class ReportData {
         queries.put("misure_semestrali", SemiannualMeasures.sql(settings.semestrale()));
         queries.put("agg_consegne", "select * from agg_consegne");
         queries.put("agg_qualita", "select * from agg_qualita");
+        // the anomalies of the checks (conf/anomalies.yaml); a warehouse not yet checked has none
+        boolean checked = ctx.store().exists(Tables.ANOMALIES);
+        if (checked) ctx.store().registerViews(List.of(Tables.ANOMALIES));
+        queries.put("anomalie", checked ? "select * from anomalies" : "select * from values (1) as t(x) where false");
         List<String> names = List.copyOf(queries.keySet());
         List<List<Map<String, Object>>> results = Concurrently.map(names, Concurrently.SPARK_QUERIES, q -> Rows.collect(spark.sql(queries.get(q))));
         for (int i = 0; i < names.size(); i++) tables.put(names.get(i), results.get(i));
@@ -81,6 +85,22 @@ public final class ReportData {
             territories.put(key(info.level(), info.code()), info);
         }
         return new ReportData(territories, tables, runId, asOf);
+    }
+
+    /**
+     * Data already read: the territories (the Region included) and the rows of each table by name (missing tables read as
+     * empty). For tools and tests that have the rows without a warehouse, e.g. the layout of a territory with many Ambiti.
+     */
+    public static ReportData of(List<TerritoryInfo> territories, Map<String, List<Map<String, Object>>> tables, String runId, LocalDate asOf) {
+        Map<String, TerritoryInfo> byKey = new LinkedHashMap<>();
+        territories.forEach(t -> byKey.put(key(t.level(), t.code()), t));
+        Map<String, List<Map<String, Object>>> all = new java.util.HashMap<>();
+        for (String name : List.of("indicatori", "territori", "unita_movimenti", "consegne_fonti", "unita_per_tipo", "consegne_mancanti",
+                "consegne_rettificate", "ultimo_caricamento", "misure_semestrali", "agg_consegne", "agg_qualita", "anomalie")) {
+            all.put(name, List.of());
+        }
+        all.putAll(tables);
+        return new ReportData(byKey, all, runId, asOf);
     }
 
     /** All rows of one of the tables read. */

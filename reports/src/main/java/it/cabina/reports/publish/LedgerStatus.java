@@ -30,8 +30,13 @@ final class LedgerStatus {
                         String.valueOf(r.get("prima_consegna")), (Boolean) r.get("prima_puntuale"),
                         String.valueOf(r.get("ultima_rettifica")), ((Number) r.get("rettifiche")).intValue()))
                 .toList();
+        List<LoadStatus.Anomaly> anomalies = data.table("anomalie").stream()
+                .map(r -> new LoadStatus.Anomaly(Rows.text(r, "check"), Rows.text(r, "source"), Rows.text(r, "sender"), Rows.text(r, "level"),
+                        Rows.text(r, "territory"), Rows.text(r, "period"), Rows.text(r, "measure"), Rows.number(r, "observed"),
+                        Rows.number(r, "expected_low"), Rows.number(r, "expected_high"), Rows.text(r, "severity"), Rows.text(r, "description")))
+                .toList();
         return new LoadStatus(generatedAt, data.runId(), data.asOf().toString(), iso(last.get("ultimo_caricamento")), run,
-                missing, corrections);
+                missing, corrections, anomalies);
     }
 
     private static String iso(Object t) {

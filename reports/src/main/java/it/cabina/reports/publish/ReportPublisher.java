@@ -5,6 +5,8 @@ import it.cabina.reports.Format;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
 import it.cabina.reports.service.ReportService;
+import it.cabina.warehouse.files.PublishedFiles;
+import it.cabina.warehouse.published.Comparison;
 import it.cabina.warehouse.published.Dashboard;
 import it.cabina.warehouse.published.Levels;
 import it.cabina.warehouse.published.LoadStatus;
@@ -25,16 +27,16 @@ import java.util.Map;
  * Publishes the reports of a run: every report kind for the latest ended period, for every territory that has
  * data, as PDF and XLSX under {@code <report>/<period>/<LEVEL>/<territory>.<ext>}; the dashboards the portal shows
  * under {@code data/cruscotto/}; the load status in {@code data/stato.json}; and {@code index.json} listing every
- * report file, those of earlier periods included.
+ * report file, those of earlier periods included; the comparisons of the Ambiti under {@code data/confronto/}.
  */
 public final class ReportPublisher {
     public static final String INDEX = ReportIndexFile.PATH;
 
     private final ReportService service;
-    private final ReportFiles files;
+    private final PublishedFiles files;
     private final Progress progress;
 
-    public ReportPublisher(ReportService service, ReportFiles files, Progress progress) {
+    public ReportPublisher(ReportService service, PublishedFiles files, Progress progress) {
         this.service = service;
         this.files = files;
         this.progress = progress;
@@ -105,12 +107,18 @@ public final class ReportPublisher {
     }
 
 
-    /** The cruscotto of every territory and year of the triennium, as the portal shows it. */
+    /**
+     * The cruscotto of every territory and year of the triennium, and the comparison of the Ambiti of every territory above
+     * the Ambito, as the portal shows them.
+     */
     private void writeDashboards(String generatedAt) {
         for (List<String> k : service.data().keys("indicatori", "anno")) {
             ReportKey key = new ReportKey(Dashboard.KIND, k.get(2), k.get(0), k.get(1));
             files.write(Dashboard.path(Integer.parseInt(key.period()), key.level(), key.territory()),
                     PublishedJson.write(service.cruscotto().dashboard(key, generatedAt)));
+            if (!Comparison.KIND.publishedFor(key.level())) continue;
+            Comparison c = service.confronto().comparison(new ReportKey(Comparison.KIND, key.period(), key.level(), key.territory()), generatedAt);
+            if (!c.ambiti().isEmpty()) files.write(Comparison.path(c.year(), c.level(), c.territory()), PublishedJson.write(c));
         }
     }
 

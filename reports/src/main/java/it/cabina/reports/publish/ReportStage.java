@@ -4,6 +4,7 @@ import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.etl.pipeline.PublicationStage;
 import it.cabina.reports.service.ReportService;
+import it.cabina.warehouse.files.PublishedFiles;
 
 /** The nightly's reporting stage: renders and publishes every report of the latest periods. */
 public final class ReportStage implements PublicationStage {
@@ -31,7 +32,7 @@ public final class ReportStage implements PublicationStage {
         return new ReportPublisher(service, files(ctx), progress).publish();
     }
 
-    static ReportFiles files(CabinaContext ctx) {
-        return new ReportFiles(ctx.config().reports(), ctx.spark().sparkContext().hadoopConfiguration());
+    static PublishedFiles files(CabinaContext ctx) {
+        return new PublishedFiles(ctx.config().reports(), ctx.spark().sparkContext().hadoopConfiguration());
     }
 }

@@ -9,6 +9,7 @@ import it.cabina.reports.data.Periods;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.data.Rows;
 import it.cabina.reports.data.TerritoryInfo;
+import it.cabina.reports.render.ItalianFormat;
 import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.published.ReportKind;
 
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Qualità dei dati for a territory and semester: deliveries due, received, late and missing and rows received,
- * loaded and set aside per source; the main reasons rows were set aside; the trend over the latest semesters.
+ * loaded and set aside per source; the main reasons rows were set aside; the anomalies against the history of deliveries
+ * and figures (conf/anomalies.yaml); the trend over the latest semesters.
  * Deliveries are due only for FLUSSO (a semiannual flow); CSI and AFAM have no schedule, so "due" reads "n.p.". A FLUSSO
  * semester is judged on its first delivery; re-sends are corrections (rettifiche), shown apart.
  */
@@ -79,6 +81,7 @@ public final class QualitaReport implements ReportBuilder {
         return new ReportDocument(key, t.name(), t.levelLabel(), Periods.semesterLabel(s), notes, List.of(
                 Part.of("qualita/consegne", "Consegne e righe", bySource),
                 Part.of("qualita/motivi", "Motivi di scarto", reasons),
+                Part.of("qualita/anomalie", "Anomalie", anomalies(t, s)),
                 Part.of("qualita/andamento", "Andamento", trend)));
     }
 
@@ -102,6 +105,33 @@ public final class QualitaReport implements ReportBuilder {
             m.put(c, flusso && due != null ? ((Number) due.get(c)).longValue() : null);
         }
         return m;
+    }
+
+    /**
+     * The anomalies of the semester (conf/anomalies.yaml) about the territory or a territory within it: the most serious
+     * first.
+     */
+    private List<Map<String, Object>> anomalies(TerritoryInfo t, String semester) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> a : data.table("anomalie")) {
+            if (!semester.equals(Rows.text(a, "semester"))) continue;
+            TerritoryInfo where = Rows.text(a, "level") == null ? null : data.territory(Rows.text(a, "level"), Rows.text(a, "territory"));
+            if (where == null || !where.within(t)) continue;
+            Map<String, Object> m = new HashMap<>();
+            m.put("controllo", Rows.text(a, "check"));
+            m.put("chi", where.levelLabel() + " " + where.name());
+            m.put("periodo", Rows.text(a, "period"));
+            m.put("misura", Rows.text(a, "measure"));
+            m.put("osservato", Rows.number(a, "observed"));
+            m.put("atteso", ItalianFormat.format(Rows.number(a, "expected_low"), "#,##0.##") + " – "
+                    + ItalianFormat.format(Rows.number(a, "expected_high"), "#,##0.##"));
+            m.put("gravita", Rows.text(a, "severity"));
+            m.put("descrizione", Rows.text(a, "description"));
+            out.add(m);
+        }
+        out.sort(Comparator.comparing((Map<String, Object> m) -> "GRAVE".equals(m.get("gravita")) ? 0 : 1)
+                .thenComparing(m -> String.valueOf(m.get("chi"))).thenComparing(m -> String.valueOf(m.get("periodo"))));
+        return out;
     }
 
     private List<Map<String, Object>> reasons(TerritoryInfo t, String semester) {

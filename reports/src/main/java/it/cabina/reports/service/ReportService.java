@@ -10,7 +10,9 @@ import it.cabina.reports.ReportSettings;
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.indicators.IndicatorEngine;
 import it.cabina.etl.context.CabinaContext;
+import it.cabina.reports.confronto.ConfrontoReport;
 import it.cabina.reports.cruscotto.CruscottoReport;
+import it.cabina.reports.cruscotto.IndicatorCells;
 import it.cabina.reports.data.Periods;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.qualita.QualitaReport;
@@ -52,13 +54,15 @@ public final class ReportService {
         this.data = data;
         this.catalog = catalog;
         this.generatedAt = generatedAt;
+        IndicatorCells cells = new IndicatorCells(data, catalog, ctx.codeLists().get("area_policy"), settings);
         for (ReportKind kind : ReportKind.values()) {
             // exhaustive: a registered kind without its builder does not compile
             ReportBuilder builder = switch (kind) {
-                case CRUSCOTTO -> new CruscottoReport(data, catalog, ctx.codeLists().get("area_policy"), settings);
+                case CRUSCOTTO -> new CruscottoReport(data, catalog, cells, settings);
                 case SEMESTRALE -> new SemestraleReport(data, settings);
                 case RETE_OFFERTA -> new ReteOffertaReport(data);
                 case QUALITA -> new QualitaReport(data, settings);
+                case CONFRONTO -> new ConfrontoReport(data, cells, settings);
             };
             if (builder.kind() != kind) {
                 throw new IllegalStateException(builder.getClass().getSimpleName() + " costruisce " + builder.kind().slug() + ", non " + kind.slug());
@@ -102,6 +106,10 @@ public final class ReportService {
 
     public CruscottoReport cruscotto() {
         return (CruscottoReport) builders.get(ReportKind.CRUSCOTTO);
+    }
+
+    public ConfrontoReport confronto() {
+        return (ConfrontoReport) builders.get(ReportKind.CONFRONTO);
     }
 
     /**

@@ -24,6 +24,7 @@ public record CabinaConfig(
         String warehouse,
         String reports,
         String export,
+        String esiti,
         String pseudonymKeyEnv,
         Path comuniFile,
         Path atsAsstFile,
@@ -171,6 +172,7 @@ public record CabinaConfig(
                 resolveUri(home, text(paths, "warehouse", file)),
                 resolveUri(home, text(paths, "reports", file)),
                 resolveUri(home, paths.path("export").asText("data/export")),
+                resolveUri(home, paths.path("esiti").asText("data/esiti")),
                 root.path("pseudonym").path("key_env").asText("CABINA_PSEUDONYM_KEY"),
                 home.resolve(text(territory, "comuni", file)),
                 home.resolve(text(territory, "ats_asst", file)),
@@ -213,7 +215,7 @@ public record CabinaConfig(
 
     /** A copy with other portal settings (tests and `serve --users`). */
     public CabinaConfig withPortal(Portal portal) {
-        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
+        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
                 regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
     }
 
@@ -227,13 +229,13 @@ public record CabinaConfig(
 
     /** A copy with other operations settings (tests use retention 0). */
     public CabinaConfig withOperations(Operations ops) {
-        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
+        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
                 regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, ops);
     }
 
     /** A copy with other Spark settings (tests use fewer partitions). */
     public CabinaConfig withSpark(String master, String appName, Map<String, String> settings) {
-        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
+        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
                 regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays, portal, operations);
     }
 
@@ -250,10 +252,17 @@ public record CabinaConfig(
                 warehouse == null ? this.warehouse : resolveUri(cwd, warehouse),
                 reports == null ? this.reports : resolveUri(cwd, reports),
                 export == null ? this.export : resolveUri(cwd, export),
-                pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
+                esiti, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
                 senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
     }
 
+
+    /** A copy whose esiti (the files returned to the senders) go to another folder. */
+    public CabinaConfig withEsiti(String esiti) {
+        return new CabinaConfig(home, landing, warehouse, reports, export, resolveUri(Path.of("").toAbsolutePath(), esiti),
+                pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir, senders, sparkMaster,
+                sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
+    }
 
     /** A path with a URI scheme (hdfs:, s3a:, file:) is kept as is; a plain path is made absolute against base. */
     static String resolveUri(Path base, String value) {

@@ -45,6 +45,10 @@ public record Dashboard(
         }
     }
 
+    /**
+     * One indicator of the year; above the Ambito, {@code ambiti_on_target} reads "n su m": of the m Ambiti below whose
+     * value was judged against the year's target, n reached it (null at the Ambito level, and for a year without a target).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Indicator(
             @JsonProperty("code") String code,
@@ -58,7 +62,8 @@ public record Dashboard(
             @JsonProperty("status") String status,
             @JsonProperty("status_label") String statusLabel,
             @JsonProperty("note") String note,
-            @JsonProperty("trend") List<TrendPoint> trend) {
+            @JsonProperty("trend") List<TrendPoint> trend,
+            @JsonProperty("ambiti_on_target") String ambitiOnTarget) {
         public Indicator {
             trend = trend == null ? List.of() : List.copyOf(trend);
         }

@@ -20,7 +20,9 @@ public enum ReportKind {
     RETE_OFFERTA("rete-offerta", "Rete d'offerta (AFAM)", Period.SEMESTER, Levels.ALL,
             "rete-offerta/tipologie", "rete-offerta/ambiti", "rete-offerta/movimenti"),
     QUALITA("qualita", "Qualità dei dati", Period.SEMESTER, Levels.ALL,
-            "qualita/consegne", "qualita/motivi", "qualita/andamento");
+            "qualita/consegne", "qualita/motivi", "qualita/anomalie", "qualita/andamento"),
+    CONFRONTO("confronto", "Confronto tra Ambiti", Period.YEAR, Levels.ALL.subList(1, Levels.ALL.size()),
+            "confronto/matrice");
 
     /** What a report's period is: a year ("2026") or a semester ("2026-S1"). */
     public enum Period {

@@ -55,6 +55,18 @@ public final class DeltaStore {
         return spark.read().format("delta").option("versionAsOf", Long.parseLong(stamp.substring(0, stamp.indexOf('@')))).load(path(t));
     }
 
+    /**
+     * The table as it stood at an instant: its latest version committed by then (Delta time travel; versions older than
+     * the VACUUM retention are gone, and reading them fails with Delta's message).
+     */
+    public Dataset<Row> readAsOf(Table t, java.time.Instant at) {
+        Row version = DeltaTable.forPath(spark, path(t)).history()
+                .filter(org.apache.spark.sql.functions.col("timestamp").leq(java.sql.Timestamp.from(at)))
+                .agg(org.apache.spark.sql.functions.max("version")).head();
+        if (version.isNullAt(0)) throw new IllegalArgumentException("la tabella " + t + " non esisteva ancora il " + at);
+        return spark.read().format("delta").option("versionAsOf", version.getLong(0)).load(path(t));
+    }
+
     /** The table, or an empty frame of the given schema when it does not exist yet. */
     public Dataset<Row> readOrEmpty(Table t, StructType schema) {
         return exists(t) ? read(t) : spark.createDataFrame(new ArrayList<>(), schema);
@@ -134,7 +146,12 @@ public final class DeltaStore {
 
     /** Registers these tables as temporary views under their names; their Delta logs are read side by side. */
     public void registerViews(List<Table> tables) {
-        List<Dataset<Row>> read = Concurrently.map(tables, Concurrently.SPARK_QUERIES, this::read);
+        registerViews(tables, null);
+    }
+
+    /** As {@link #registerViews(List)}, each table as it stood at an instant ({@link #readAsOf}); null: as it is now. */
+    public void registerViews(List<Table> tables, java.time.Instant at) {
+        List<Dataset<Row>> read = Concurrently.map(tables, Concurrently.SPARK_QUERIES, t -> at == null ? read(t) : readAsOf(t, at));
         for (int i = 0; i < tables.size(); i++) read.get(i).createOrReplaceTempView(tables.get(i).name());
     }
 }

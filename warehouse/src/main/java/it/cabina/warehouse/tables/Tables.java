@@ -41,6 +41,8 @@ public final class Tables {
     public static final Table FACT_MILESTONE = Table.gold("fact_milestone");
 
     public static final Table INDICATOR_VALUES = Table.gold("indicator_values");
+    /** What the checks of conf/anomalies.yaml found out of line with its history (etl.anomalies.Anomalies). */
+    public static final Table ANOMALIES = Table.gold("anomalies");
     public static final Table AGG_CASI = Table.gold("agg_casi");
     public static final Table AGG_VALUTAZIONI = Table.gold("agg_valutazioni");
     public static final Table AGG_PROGETTI = Table.gold("agg_progetti");

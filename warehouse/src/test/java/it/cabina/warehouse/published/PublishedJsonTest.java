@@ -27,7 +27,9 @@ class PublishedJsonTest {
     static final Map<String, Class<?>> SAMPLES = Map.of(
             "index.json", ReportIndexFile.class,
             "stato.json", LoadStatus.class,
-            "cruscotto.json", Dashboard.class);
+            "cruscotto.json", Dashboard.class,
+            "confronto.json", Comparison.class,
+            "esito.json", DeliveryEsito.class);
 
     @Test
     void todaysFilesAreReadWithEveryKeyAndWrittenBackWithTheSameKeys() throws Exception {
@@ -64,7 +66,7 @@ class PublishedJsonTest {
 
     @Test
     void absentValuesAreWrittenAsNullNotLeftOut() throws IOException {
-        LoadStatus noRun = new LoadStatus("2026-11-23T02:14:12Z", null, "2026-11-23", null, null, List.of(), List.of());
+        LoadStatus noRun = new LoadStatus("2026-11-23T02:14:12Z", null, "2026-11-23", null, null, List.of(), List.of(), List.of());
         JsonNode json = TREE.readTree(PublishedJson.write(noRun));
         assertTrue(json.has("last_run") && json.get("last_run").isNull(), json.toString());
         assertTrue(json.has("last_load") && json.get("last_load").isNull(), json.toString());
@@ -88,6 +90,7 @@ class PublishedJsonTest {
         Class<?> c = (Class<?>) type;
         if (c == String.class) return "testo";
         if (c == Integer.class || c == int.class) return 7;
+        if (c == Long.class || c == long.class) return 7L;
         if (c == Double.class || c == double.class) return 0.25;
         if (c == Boolean.class || c == boolean.class) return true;
         assertTrue(c.isRecord(), "a published field of type " + c + ": add it here");
