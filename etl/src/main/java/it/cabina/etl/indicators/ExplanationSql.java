@@ -19,7 +19,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code count(*)}, {@code count(x)}: every row counted is a unit and adds 1;</li>
  *   <li>{@code count(distinct x)}: the rows with the same value of x are one unit (numbered by value); its first row
- *       adds 1, the others 0; at a level above the Ambito a value found in two Ambiti is one unit;</li>
+ *       adds 1, the others 0; at a level above the Ambito a value found in two Ambiti is one unit; with {@code almeno}
+ *       only the units with at least that many rows at the level are listed;</li>
  *   <li>{@code sum(x)}, {@code coalesce(sum(x), 0)}: every row with a value is a unit and adds its value;</li>
  *   <li>any other measure: the rows its condition selects are listed, and the measure's value at the level is given whole
  *       on the first of them.</li>
@@ -65,13 +66,13 @@ final class ExplanationSql {
                 }
             }
             structs.add("named_struct('parte', " + literal(p.id()) + ", 'tipo', '" + kind + "', 'conta', coalesce(" + counted
-                    + ", false), 'unita', " + unit + ", 'valore', " + value + ")");
+                    + ", false), 'unita', " + unit + ", 'valore', " + value + ", 'almeno', " + (s.almeno() == null ? 0 : s.almeno()) + ")");
         }
         RecordOfRow rec = view.record();
         String recordColumn = rec == null ? "cast(null as string)" : "cast(v." + rec.column() + " as string)";
         StringBuilder sql = new StringBuilder();
         sql.append("with base as (\n")
-                .append("  select v.codice_ambito, v.anno, ").append(recordColumn).append(" as _record, p.parte, p.tipo, p.unita, p.valore\n")
+                .append("  select v.codice_ambito, v.anno, ").append(recordColumn).append(" as _record, p.parte, p.tipo, p.unita, p.valore, p.almeno\n")
                 .append("  from ").append(view.name()).append(" v\n")
                 .append("  lateral view inline(filter(array(").append(String.join(",\n      ", structs)).append("), s -> s.conta)) p\n")
                 .append("  where v.anno is not null").append(year == null ? "" : " and v.anno = " + year.intValue()).append("\n),\n")
@@ -80,12 +81,15 @@ final class ExplanationSql {
                 .append(" l on l.codice_ambito = b.codice_ambito\n  where true")
                 .append(levels.isEmpty() ? "" : " and l.livello in (" + String.join(", ", levels.stream().map(ExplanationSql::literal).toList()) + ")")
                 .append(territory == null ? "" : " and l.territorio = " + literal(territory)).append("\n),\n")
+                .append("kept as (\n")
+                .append("  select * from (select x.*, count(*) over (partition by parte, livello, territorio, anno, unita) as righe_unita from placed x)\n")
+                .append("  where righe_unita >= almeno\n),\n")
                 .append("numbered as (\n")
                 .append("  select x.*,\n")
                 .append("         dense_rank() over (partition by parte, livello, territorio, anno order by unita) as unita_distinta,\n")
                 .append("         row_number() over (partition by parte, livello, territorio, anno order by codice_ambito, _record) as riga_cella,\n")
                 .append("         row_number() over (partition by parte, livello, territorio, anno, unita order by codice_ambito, _record) as riga_unita\n")
-                .append("  from placed x\n)");
+                .append("  from kept x\n)");
         if (!wholes.isEmpty()) {
             List<String> totals = new ArrayList<>();
             for (Part p : parts) if (wholes.contains(p.id())) totals.add(IndicatorParts.onRowsSql(p));
