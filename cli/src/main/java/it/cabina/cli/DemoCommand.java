@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("DEMO: dati sintetici in " + root + " — chiave degli pseudonimi DEMO incorporata (non usarla per dati reali)");
         GenerationSummary summary = GenerateCommand.generate(base, landing, seed, scale, 0.02);
         System.out.println(GenerateCommand.describe(summary, landing));
-        int code = NightlyCommand.run(config, PseudonymKey.demoKey(), new NightlyOptions(asOf, false));
+        int code = NightlyCommand.run(config, PseudonymKey::demoKey, new NightlyOptions(asOf, false));
         System.out.println("Warehouse: " + config.warehouse());
         System.out.println("Prova:  ./cabina status --warehouse " + config.warehouse());
         System.out.println("        ./cabina sql --warehouse " + config.warehouse() + " \"SELECT codice_ambito, area_utenza, count(*) FROM fact_case GROUP BY 1, 2 ORDER BY 1, 2\"");

@@ -1,5 +1,6 @@
 package it.cabina.cli;
 
+import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.config.ConfigException;
 import picocli.CommandLine;
 
@@ -21,11 +22,21 @@ public final class Main {
         return cl;
     }
 
+    /** An error that stops a command: one {@code ERRORE: …} line per problem (a configuration may have several). */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        err.println("ERRORE: " + message(e));
-        if (System.getenv("CABINA_DEBUG") != null) e.printStackTrace(err);
-        err.flush();
+        Progress progress = new Progress();
+        if (e instanceof ConfigException c && c.problems().size() > 1) c.problems().forEach(progress::error);
+        else progress.error(message(e));
+        if (System.getenv("CABINA_DEBUG") != null) {
+            PrintWriter err = cl.getErr();
+            e.printStackTrace(err);
+            err.flush();
+        }
+        return exitCode(e);
+    }
+
+    /** 2 for a configuration or usage error, 1 for any other failure. */
+    static int exitCode(Throwable e) {
         return e instanceof ConfigException || e instanceof IllegalArgumentException ? 2 : 1;
     }
 

@@ -98,7 +98,7 @@ class CliTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = NightlyCommand.run(config, it.cabina.etl.pseudonym.PseudonymKey.demoKey(),
+            int code = NightlyCommand.run(config, it.cabina.etl.pseudonym.PseudonymKey::demoKey,
                     it.cabina.etl.pipeline.NightlyOptions.defaults());
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
@@ -120,7 +120,7 @@ class CliTest {
                 "run-HELD", config.operations(), line -> { })) {
             Result r = nightly(config);
             assertEquals(4, r.code(), r.out() + r.err());
-            assertTrue(r.err().startsWith("ERRORE: un altro nightly è in corso sullo stesso warehouse: run-HELD"), r.err());
+            assertTrue(r.err().startsWith("ERRORE: un nightly è in corso sullo stesso warehouse: run-HELD"), r.err());
             assertTrue(lastLine(r.out()).contains("ESITO: OCCUPATO"), r.out());
         }
         assertFalse(Files.exists(root.resolve("wh/ops")), "nothing was written");

@@ -107,9 +107,14 @@ public record CabinaConfig(
      */
     public static CabinaConfig load() {
         Path home = locateHome();
+        return load(home, configFile(home));
+    }
+
+    /** The configuration file {@link #load()} reads: -Dcabina.config or $CABINA_CONFIG (relative to the home), else conf/cabina.yaml. */
+    public static Path configFile(Path home) {
         String other = System.getProperty(CONFIG_PROPERTY);
         if (other == null || other.isBlank()) other = System.getenv(CONFIG_ENV);
-        return load(home, home.resolve(other == null || other.isBlank() ? "conf/cabina.yaml" : other));
+        return home.resolve(other == null || other.isBlank() ? "conf/cabina.yaml" : other);
     }
 
     /**
