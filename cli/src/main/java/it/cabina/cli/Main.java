@@ -18,6 +18,11 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CabinaCommand());
         cl.setExecutionExceptionHandler(Main::handle);
+        // text unless the command chooses otherwise (--log-format, logging.format): a JVM may run several commands (tests)
+        cl.setExecutionStrategy(parsed -> {
+            Logging.use(it.cabina.warehouse.config.CabinaConfig.LogFormat.TEXT);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -93,8 +93,9 @@ public final class InstallationCheck {
         return items.stream().allMatch(Item::ok);
     }
 
+    /** Every problem, each preceded by its part's name unless it names it already. */
     public static List<String> problems(List<Item> items) {
-        return items.stream().flatMap(i -> i.problems().stream().map(p -> i.name() + ": " + p)).toList();
+        return items.stream().flatMap(i -> i.problems().stream().map(p -> p.startsWith(i.name()) ? p : i.name() + ": " + p)).toList();
     }
 
     private static CodeLists needs(CodeLists codeLists) {

@@ -29,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,24 +108,10 @@ public final class Nightly {
         java.nio.file.Path file = ctx.config().operations().metricsFile();
         if (file == null) return;
         Map<String, StageId> ids = stages().stream().collect(Collectors.toMap(Stage::name, Stage::id, (a, b) -> a));
-        List<Progress.StageRecord> done = progress.stages().subList(Math.min(firstStage, progress.stages().size()), progress.stages().size());
-        List<NightlyMetrics.Stage> stageMetrics = done.stream().map(s -> new NightlyMetrics.Stage(
-                ids.getOrDefault(s.name(), StageId.PUBLICATION).name().toLowerCase(java.util.Locale.ROOT), s.seconds(), s.counts())).toList();
-        Map<String, Long> deliveries = new java.util.LinkedHashMap<>();
-        Map<String, Long> rows = new java.util.LinkedHashMap<>();
-        if (run != null && run.intake != null) {
-            NightlyResult r = result(run, false);
-            deliveries.put("loaded", r.count(LedgerEntry.Status.LOADED));
-            deliveries.put("rejected", r.count(LedgerEntry.Status.REJECTED));
-            deliveries.put("duplicate", r.count(LedgerEntry.Status.DUPLICATE));
-            deliveries.put("deferred", (long) r.deferred());
-            rows.put("received", r.rowsReceived());
-            rows.put("loaded", r.rowsLoaded());
-            rows.put("set_aside", r.rowsSetAside());
-        }
-        long checksFailed = done.stream().mapToLong(s -> s.counts().getOrDefault("controlli_falliti", 0L)).sum();
-        new NightlyMetrics(runId, Instant.now(), outcome, (System.nanoTime() - t0) / 1e9, stageMetrics, deliveries, rows,
-                checksFailed, run == null ? 0 : run.warnings.size(), run != null && run.lock.takenOver() != null).publish(file, progress);
+        List<Progress.StageRecord> all = progress.stages();
+        NightlyMetrics.of(runId, outcome, (System.nanoTime() - t0) / 1e9, all.subList(Math.min(firstStage, all.size()), all.size()), ids,
+                run == null || run.intake == null ? null : result(run, false), run == null ? 0 : run.warnings.size(),
+                run != null && run.lock.takenOver() != null).publish(file, progress);
     }
 
     private NightlyResult run(RunState run) {

@@ -1,5 +1,8 @@
 package it.cabina.etl.pipeline;
 
+import it.cabina.etl.context.Progress;
+import it.cabina.etl.landing.LedgerEntry;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +46,32 @@ public record NightlyMetrics(String runId, Instant endedAt, Outcome outcome, dou
     }
 
     public record Stage(String id, double seconds, Map<String, Long> counts) {}
+
+    /**
+     * The metrics of a nightly from what it recorded.
+     *
+     * @param done   the stages that finished, named as in the progress lines
+     * @param ids    the id of each stage by its name
+     * @param result what the run did, or null when it stopped before knowing its deliveries
+     */
+    static NightlyMetrics of(String runId, Outcome outcome, double seconds, List<Progress.StageRecord> done, Map<String, StageId> ids,
+                             NightlyResult result, int warnings, boolean lockTakenOver) {
+        List<Stage> stages = done.stream().map(s -> new Stage(ids.getOrDefault(s.name(), StageId.PUBLICATION).name().toLowerCase(Locale.ROOT),
+                s.seconds(), s.counts())).toList();
+        Map<String, Long> deliveries = new LinkedHashMap<>();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        if (result != null) {
+            deliveries.put("loaded", result.count(LedgerEntry.Status.LOADED));
+            deliveries.put("rejected", result.count(LedgerEntry.Status.REJECTED));
+            deliveries.put("duplicate", result.count(LedgerEntry.Status.DUPLICATE));
+            deliveries.put("deferred", (long) result.deferred());
+            rows.put("received", result.rowsReceived());
+            rows.put("loaded", result.rowsLoaded());
+            rows.put("set_aside", result.rowsSetAside());
+        }
+        long checksFailed = done.stream().mapToLong(s -> s.counts().getOrDefault("controlli_falliti", 0L)).sum();
+        return new NightlyMetrics(runId, Instant.now(), outcome, seconds, stages, deliveries, rows, checksFailed, warnings, lockTakenOver);
+    }
 
     /** The metrics of a run that stopped before its stages: a configuration problem found by the check. */
     public static NightlyMetrics configError(Instant endedAt, double seconds) {

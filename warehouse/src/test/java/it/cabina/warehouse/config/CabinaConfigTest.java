@@ -48,6 +48,20 @@ class CabinaConfigTest {
     }
 
     @Test
+    void theValuesWrittenInCabinaYamlAreTheDefaults() throws IOException {
+        Path project = CabinaConfig.locateHome();
+        CabinaConfig written = CabinaConfig.load(project, project.resolve("conf/cabina.yaml"));
+        CabinaConfig defaults = CabinaConfig.load(project, write("minimal.yaml", MINIMAL));
+        assertEquals(defaults.operations(), written.operations());
+        assertEquals(defaults.portal(), written.portal());
+        assertEquals(defaults.logFormat(), written.logFormat());
+        assertEquals(List.of(defaults.pseudonymKeyEnv(), defaults.pseudonymKeyFileEnv(), defaults.regionCode(), defaults.flussoDeadlineDays(),
+                        defaults.export(), defaults.codelistsDir(), defaults.rulesDir(), defaults.sparkAppName()),
+                List.of(written.pseudonymKeyEnv(), written.pseudonymKeyFileEnv(), written.regionCode(), written.flussoDeadlineDays(),
+                        written.export(), written.codelistsDir(), written.rulesDir(), written.sparkAppName()));
+    }
+
+    @Test
     void absentKeysTakeTheirDefaults() throws IOException {
         CabinaConfig c = CabinaConfig.load(home, write("cabina.yaml", MINIMAL));
         assertEquals(home.resolve("data/export").toString(), c.export());
