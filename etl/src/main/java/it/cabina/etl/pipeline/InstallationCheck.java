@@ -85,7 +85,7 @@ public final class InstallationCheck {
                 Models.gold().models().size() + " gold, " + Models.aggregates().models().size() + " aggregati"));
         for (PublicationStage p : publications) add.accept(Item.of(p.checkName(), () -> p.check(config)));
         add.accept(PathCheck.run(config));
-        add.accept(Item.of("chiave degli pseudonimi", () -> "presente (" + key.get().source() + ")"));
+        add.accept(Item.of("chiave degli pseudonimi", () -> "presente (da " + key.get().source() + ")"));
         return List.copyOf(items);
     }
 

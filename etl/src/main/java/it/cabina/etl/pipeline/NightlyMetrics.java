@@ -5,6 +5,7 @@ import it.cabina.etl.landing.LedgerEntry;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,10 +123,10 @@ public record NightlyMetrics(String runId, Instant endedAt, Outcome outcome, dou
         Map<String, Double> stageCounts = new LinkedHashMap<>();
         for (Stage s : stages) {
             stageSeconds.merge("stage=\"" + s.id() + "\"", s.seconds(), Double::sum);
-            s.counts().forEach((what, n) -> stageCounts.merge("stage=\"" + s.id() + "\",count=\"" + what + "\"", (double) n, Double::sum));
+            s.counts().forEach((what, n) -> stageCounts.merge("stage=\"" + s.id() + "\",what=\"" + what + "\"", (double) n, Double::sum));
         }
         gauge(out, "cabina_nightly_stage_duration_seconds", "Seconds of each stage of the last nightly that finished.", stageSeconds);
-        gauge(out, "cabina_nightly_stage_count", "What each stage of the last nightly counted (deliveries, rows, tables…).", stageCounts);
+        gauge(out, "cabina_nightly_stage_counted", "What each stage of the last nightly counted (deliveries, rows, tables…).", stageCounts);
         gauge(out, "cabina_nightly_deliveries", "Deliveries of the last nightly by status: loaded, rejected, duplicate, deferred.",
                 labelled("status", deliveries));
         for (Map.Entry<String, Long> r : rows.entrySet()) {
@@ -151,7 +152,7 @@ public record NightlyMetrics(String runId, Instant endedAt, Outcome outcome, dou
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" gauge\n");
         series.forEach((labels, v) -> out.append(name).append(labels.isEmpty() ? "" : "{" + labels + "}").append(' ')
-                .append(BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()).append('\n'));
+                .append(BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()).append('\n'));
     }
 
     private static double epochSeconds(Instant t) {

@@ -48,7 +48,7 @@ public record PseudonymKey(byte[] bytes, boolean demo, String source) {
                     + " caratteri, fuori dal repository) oppure " + fileVariable + " (il file che la contiene, es. una credenziale"
                     + " di systemd o un secret di Kubernetes) prima del nightly; `cabina demo` usa una chiave dimostrativa incorporata");
         }
-        String source = inEnv ? variable : fileVariable + " (" + file + ")";
+        String source = inEnv ? variable : fileVariable + "=" + file;
         String key = inEnv ? value : read(Path.of(file), fileVariable);
         if (key.isBlank()) throw new ConfigException("chiave degli pseudonimi vuota in " + source);
         if (key.length() < MIN_LENGTH) {

@@ -128,7 +128,7 @@ class FaultToleranceTest {
                 StageId.AGGREGATES, StageId.EXPORT)) {
             assertTrue(text.contains("cabina_nightly_stage_duration_seconds{stage=\"" + stage.name().toLowerCase() + "\"} "), stage + " in " + text);
         }
-        assertTrue(text.contains("cabina_nightly_stage_count{stage=\"bronze\",count=\"consegne\"} 5\n"), text);
+        assertTrue(text.contains("cabina_nightly_stage_counted{stage=\"bronze\",what=\"consegne\"} 5\n"), text);
         Matcher run = Pattern.compile("(?m)^cabina_nightly_last_run_timestamp_seconds (\\d+\\.\\d+)$").matcher(text);
         Matcher success = Pattern.compile("(?m)^cabina_nightly_last_success_timestamp_seconds (\\d+\\.\\d+)$").matcher(text);
         assertTrue(run.find() && success.find(), text);

@@ -42,7 +42,7 @@ class NightlyMetricsTest {
         assertTrue(text.contains("cabina_nightly_outcome{outcome=\"ok\"} 1\ncabina_nightly_outcome{outcome=\"partial\"} 0\n"), text);
         assertTrue(text.contains("cabina_nightly_duration_seconds 730.5\n"), text);
         assertTrue(text.contains("cabina_nightly_stage_duration_seconds{stage=\"bronze\"} 120.25\n"), text);
-        assertTrue(text.contains("cabina_nightly_stage_count{stage=\"intake\",count=\"consegne_da_caricare\"} 3\n"), text);
+        assertTrue(text.contains("cabina_nightly_stage_counted{stage=\"intake\",what=\"consegne_da_caricare\"} 3\n"), text);
         assertTrue(text.contains("cabina_nightly_deliveries{status=\"loaded\"} 3\n"), text);
         assertTrue(text.contains("cabina_nightly_rows_received 1200\n"), text);
         try (var files = Files.list(file.getParent())) {

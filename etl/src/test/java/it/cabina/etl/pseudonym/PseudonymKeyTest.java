@@ -35,7 +35,7 @@ class PseudonymKeyTest {
         PseudonymKey fromFile = load(Map.of("KEY_FILE", file.toString()));
         assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8), fromFile.bytes(), "the file's final line break is not part of the key");
         assertEquals(fromEnv.pseudonymizer().pseudonym("RSSMRA40C41F205A"), fromFile.pseudonymizer().pseudonym("RSSMRA40C41F205A"));
-        assertEquals("PseudonymKey[KEY_FILE (" + file + "), hidden]", fromFile.toString());
+        assertEquals("PseudonymKey[KEY_FILE=" + file + ", hidden]", fromFile.toString());
         assertFalse(fromEnv.toString().contains(SECRET));
     }
 
@@ -44,7 +44,7 @@ class PseudonymKeyTest {
         assertTrue(refusal(Map.of()).startsWith("chiave degli pseudonimi mancante: impostare KEY (almeno 16 caratteri"));
         assertEquals("chiave degli pseudonimi troppo corta in KEY: servono almeno 16 caratteri", refusal(Map.of("KEY", "short-key")));
         Path empty = Files.writeString(tmp.resolve("empty"), "\n");
-        assertEquals("chiave degli pseudonimi vuota in KEY_FILE (" + empty + ")", refusal(Map.of("KEY_FILE", empty.toString())));
+        assertEquals("chiave degli pseudonimi vuota in KEY_FILE=" + empty, refusal(Map.of("KEY_FILE", empty.toString())));
         assertEquals("chiave degli pseudonimi: il file " + tmp.resolve("none") + " indicato da KEY_FILE non si legge (NoSuchFileException)",
                 refusal(Map.of("KEY_FILE", tmp.resolve("none").toString())));
         assertEquals("chiave degli pseudonimi: sono impostate sia KEY sia KEY_FILE: ne serve una sola",

@@ -120,7 +120,8 @@ final class ConfigReader {
         Class<?> raw = type.getRawClass();
         if (Map.class.isAssignableFrom(raw)) {
             if (!node.isObject()) return wrong(node, "una sezione (chiave: valore)", path, problems);
-            prune((ObjectNode) node, name -> validate(node.get(name), type.getContentType(), mapEntry(path, name), problems));
+            prune((ObjectNode) node, name -> present(node.get(name), mapEntry(path, name), problems)
+                    && validate(node.get(name), type.getContentType(), mapEntry(path, name), problems));
             return true;
         }
         if (Collection.class.isAssignableFrom(raw)) {
@@ -128,7 +129,8 @@ final class ConfigReader {
             if (!node.isArray()) return validate(node, type.getContentType(), path, problems);
             ArrayNode array = (ArrayNode) node;
             for (int i = array.size() - 1; i >= 0; i--) {
-                if (!validate(array.get(i), type.getContentType(), path + "[" + i + "]", problems)) array.remove(i);
+                String item = path + "[" + i + "]";
+                if (!present(array.get(i), item, problems) || !validate(array.get(i), type.getContentType(), item, problems)) array.remove(i);
             }
             return true;
         }
@@ -165,6 +167,13 @@ final class ConfigReader {
             }
         }
         return true;
+    }
+
+    /** An entry of a map or a list must have a value (a key's absence, by contrast, means its default). */
+    private static boolean present(JsonNode node, String path, Problems problems) {
+        if (!node.isNull()) return true;
+        problems.add(path, "valore mancante");
+        return false;
     }
 
     /** Removes the keys of an object that the check refuses. */

@@ -134,6 +134,14 @@ class CabinaConfigTest {
     }
 
     @Test
+    void anEntryWithoutAValueIsRefusedAKeyWithoutOneTakesItsDefault() throws IOException {
+        assertEquals(List.of("conf/cabina.yaml: spark.settings[\"spark.ui.enabled\"]: valore mancante",
+                        "conf/cabina.yaml: portal.trusted_proxies[1]: valore mancante"),
+                problems(write("cabina.yaml", MINIMAL.replace("spark: {master: \"local[1]\"}", "spark: {settings: {spark.ui.enabled: }}")
+                        + "portal: {trusted_proxies: [127.0.0.1, ~], session_minutes: }\n")));
+    }
+
+    @Test
     void valuesOutOfRangeAreListedTogether() throws IOException {
         List<String> p = problems(write("cabina.yaml", MINIMAL + """
                 portal: {session_minutes: 0, failed_login_delay_seconds: 10, failed_login_max_delay_seconds: 5}
