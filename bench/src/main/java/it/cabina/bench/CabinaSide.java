@@ -50,7 +50,7 @@ public final class CabinaSide {
     }
 
     private static void compute(CabinaContext ctx, LocalDate asOf, int rounds) {
-        Progress progress = new Progress(System.out);
+        Progress progress = new Progress();
         double seconds = 0;
         for (int round = 1; round <= rounds; round++) {
             long t0 = System.nanoTime();

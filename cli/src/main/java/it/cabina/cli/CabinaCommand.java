@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
         mixinStandardHelpOptions = true,
         versionProvider = CabinaCommand.Version.class,
         description = "Cabina di Regia: data warehouse e report dell'integrazione socio-sanitaria.",
-        subcommands = {NightlyCommand.class, StatusCommand.class, GenerateCommand.class, DemoCommand.class,
+        subcommands = {NightlyCommand.class, CheckCommand.class, StatusCommand.class, GenerateCommand.class, DemoCommand.class,
                 SqlCommand.class, IndicatorsCommand.class, ExplainCommand.class, ReportCommand.class, ExportCommand.class, HousekeepingCommand.class,
                 ServeCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class CabinaCommand {

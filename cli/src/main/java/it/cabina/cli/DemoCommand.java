@@ -5,7 +5,9 @@ import it.cabina.etl.pseudonym.PseudonymKey;
 import it.cabina.generator.GenerationSummary;
 import it.cabina.generator.Scale;
 import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.etl.context.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -40,9 +42,13 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Data di riferimento della demo (default: ${DEFAULT-VALUE}).")
     LocalDate asOf;
 
+    @Mixin
+    LogOptions logs;
+
     @Override
     public Integer call() throws IOException {
-        CabinaConfig base = CabinaConfig.load();
+        CabinaConfig base = logs.configure(CabinaConfig::load);
+        Progress progress = new Progress();
         Path root = (dir != null ? dir : base.home().resolve("data/demo")).toAbsolutePath();
         if (Files.isDirectory(root) && !Files.exists(root.resolve(MARKER)) && !isEmpty(root)) {
             throw Arguments.invalid(spec, "la cartella " + root + " non è vuota e non è una demo (manca " + MARKER
@@ -55,13 +61,13 @@ public final class DemoCommand implements Callable<Integer> {
         Path landing = root.resolve("landing");
         CabinaConfig config = base.withPaths(landing.toString(), root.resolve("warehouse").toString(),
                 root.resolve("reports").toString(), root.resolve("export").toString()).withEsiti(root.resolve("esiti").toString());
-        System.out.println("DEMO: dati sintetici in " + root + " — chiave degli pseudonimi DEMO incorporata (non usarla per dati reali)");
+        progress.accept("DEMO: dati sintetici in " + root + " — chiave degli pseudonimi DEMO incorporata (non usarla per dati reali)");
         GenerationSummary summary = GenerateCommand.generate(base, landing, seed, scale, 0.02);
-        System.out.println(GenerateCommand.describe(summary, landing));
-        int code = NightlyCommand.run(config, PseudonymKey.demoKey(), new NightlyOptions(asOf, false));
-        System.out.println("Warehouse: " + config.warehouse());
-        System.out.println("Prova:  ./cabina status --warehouse " + config.warehouse());
-        System.out.println("        ./cabina sql --warehouse " + config.warehouse() + " \"SELECT codice_ambito, area_utenza, count(*) FROM fact_case GROUP BY 1, 2 ORDER BY 1, 2\"");
+        GenerateCommand.describe(summary, landing).lines().forEach(progress);
+        int code = NightlyCommand.run(config, PseudonymKey::demoKey, new NightlyOptions(asOf, false));
+        progress.accept("Warehouse: " + config.warehouse());
+        progress.accept("Prova:  ./cabina status --warehouse " + config.warehouse());
+        progress.accept("        ./cabina sql --warehouse " + config.warehouse() + " \"SELECT codice_ambito, area_utenza, count(*) FROM fact_case GROUP BY 1, 2 ORDER BY 1, 2\"");
         // rejected deliveries are part of the demo (the generator makes some on purpose): not a failure here
         return code == 3 ? 0 : code;
     }

@@ -1,5 +1,6 @@
 package it.cabina.cli;
 
+import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.config.ConfigException;
 import picocli.CommandLine;
 
@@ -17,16 +18,33 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CabinaCommand());
         cl.setExecutionExceptionHandler(Main::handle);
+        // text unless the command chooses otherwise (--log-format, logging.format): a JVM may run several commands (tests)
+        cl.setExecutionStrategy(parsed -> {
+            Logging.use(it.cabina.warehouse.config.CabinaConfig.LogFormat.TEXT);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
+    /** An error that stops a command: one {@code ERRORE: …} line per problem (a configuration may have several). */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        PrintWriter err = cl.getErr();
-        err.println("ERRORE: " + message(e));
-        if (System.getenv("CABINA_DEBUG") != null) e.printStackTrace(err);
-        err.flush();
-        // 2 only for configuration errors proper; a wrong argument is a picocli ParameterException, handled before this
+        Progress progress = new Progress();
+        if (e instanceof ConfigException c && c.problems().size() > 1) c.problems().forEach(progress::error);
+        else progress.error(message(e));
+        if (System.getenv("CABINA_DEBUG") != null) {
+            PrintWriter err = cl.getErr();
+            e.printStackTrace(err);
+            err.flush();
+        }
+        return exitCode(e);
+    }
+
+    /**
+     * 2 for a configuration error, 1 for any other failure; a wrong argument is a picocli ParameterException, given
+     * 2 by picocli before this.
+     */
+    static int exitCode(Throwable e) {
         return e instanceof ConfigException ? 2 : 1;
     }
 

@@ -12,6 +12,7 @@ import it.cabina.warehouse.published.Levels;
 import it.cabina.warehouse.published.ReportKind;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,6 +28,9 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Genera un report (PDF o XLSX) dal warehouse, oppure con --all tutti i report dell'ultimo periodo",
                 "concluso per ogni territorio, con index.json, come fa il nightly.",
+                "Con --all prende lo stesso lucchetto del nightly: codice 4, senza fare nulla, se sullo stesso warehouse è in corso",
+                "un nightly, un export, una manutenzione o un altro report --all. Un report singolo legge soltanto il warehouse",
+                "e scrive il proprio file (--out): non prende il lucchetto.",
                 "Livelli: AMBITO (es. AMB-BUSTO-ARSIZIO), ASST (es. 030711), ATS (es. 030322), REGIONE (03).",
                 "Report:"})
 public final class ReportCommand implements Callable<Integer> {
@@ -35,6 +39,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--reports", paramLabel = "DIR", description = "Cartella dei report per --all (default: paths.reports).")
     String reports;
+
+    @Mixin
+    LogOptions logs;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -91,13 +98,17 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CabinaConfig config = CabinaConfig.load().withPaths(null, warehouse, reports, null);
+        CabinaConfig config = logs.configure(() -> CabinaConfig.load().withPaths(null, warehouse, reports, null));
         if (what.all) {
+            Progress progress = new Progress();
             CabinaContext ctx = Jobs.open(config);
-            ReportPublisher.Result r = ReportStage.publish(ctx, new Progress(System.out));
-            System.out.printf("%,d file in %s; per report, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s%s%n",
-                    r.files(), config.reports(), r.median(), r.p95(), r.max(), r.slowestText());
-            return 0;
+            return Locked.run(ctx, "report", progress, () -> {
+                ReportPublisher.Result r = ReportStage.publish(ctx, progress);
+                progress.outcome(0, String.format("ESITO: OK — %,d file in %s; per report, a dati letti: mediana %.3f s,"
+                                + " 95° percentile %.3f s, massimo %.3f s%s",
+                        r.files(), config.reports(), r.median(), r.p95(), r.max(), r.slowestText()));
+                return 0;
+            });
         }
         One o = what.one;
         ReportKey key = Arguments.parsed(spec, () -> new ReportKey(ReportKind.of(o.report), o.period, o.level.toUpperCase(Locale.ROOT), o.territory));
@@ -117,7 +128,7 @@ public final class ReportCommand implements Callable<Integer> {
                 : Path.of(key.kind().slug() + "-" + key.period() + "-" + key.territory() + "." + format.extension());
         if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, bytes);
-        System.out.printf("%s (%,d byte, generato in %.3f s a dati letti)%n", out, bytes.length, (System.nanoTime() - t0) / 1e9);
+        new Progress().outcome(0, String.format("%s (%,d byte, generato in %.3f s a dati letti)", out, bytes.length, (System.nanoTime() - t0) / 1e9));
         return 0;
     }
 }

@@ -27,12 +27,17 @@ class CliTest {
 
     /** Runs the command as main would, with System.out and System.err captured (picocli writes to them). */
     static Result run(String... args) {
+        return captured(() -> Main.commandLine().execute(args));
+    }
+
+    /** Runs a command's code with the standard streams captured (the logging's console appenders follow them). */
+    static Result captured(java.util.function.Supplier<Integer> command) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int code = Main.commandLine().execute(args);
+            int code = command.get();
             System.out.flush();
             System.err.flush();
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -43,7 +48,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nightly", "status", "generate", "demo", "sql", "indicators", "explain", "report", "export", "housekeeping", "serve", "users"})
+    @ValueSource(strings = {"nightly", "check", "status", "generate", "demo", "sql", "indicators", "explain", "report", "export", "housekeeping", "serve", "users"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());
@@ -106,27 +111,18 @@ class CliTest {
 
     @Test
     void theNightlyRefusesToStartWithoutTheKey() {
-        Assumptions.assumeTrue(System.getenv("CABINA_PSEUDONYM_KEY") == null);
+        Assumptions.assumeTrue(System.getenv("CABINA_PSEUDONYM_KEY") == null && System.getenv("CABINA_PSEUDONYM_KEY_FILE") == null);
         Result r = run("nightly", "--landing", "/nonexistent", "--warehouse", "/nonexistent");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("ERRORE: the pseudonym key is not set: export CABINA_PSEUDONYM_KEY"), r.err());
+        assertTrue(r.err().startsWith("ERRORE: chiave degli pseudonimi mancante: impostare CABINA_PSEUDONYM_KEY"), r.err());
+        assertTrue(lastLine(r.out()).contains("ESITO: ERRORE (codice 2) — configurazione: 1 problema"), r.out());
         assertFalse(r.err().contains("\tat "), "no stack trace");
     }
 
     /** Runs the nightly as its command does after reading the key, output captured. */
     static Result nightly(it.cabina.warehouse.config.CabinaConfig config) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = NightlyCommand.run(config, it.cabina.etl.pseudonym.PseudonymKey.demoKey(),
-                    it.cabina.etl.pipeline.NightlyOptions.defaults());
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return captured(() -> NightlyCommand.run(config, it.cabina.etl.pseudonym.PseudonymKey::demoKey,
+                it.cabina.etl.pipeline.NightlyOptions.defaults()));
     }
 
     static String lastLine(String s) {
@@ -142,31 +138,49 @@ class CliTest {
                 "run-HELD", config.operations(), line -> { })) {
             Result r = nightly(config);
             assertEquals(4, r.code(), r.out() + r.err());
-            assertTrue(r.err().startsWith("ERRORE: un altro nightly è in corso sullo stesso warehouse: run-HELD"), r.err());
+            assertTrue(r.err().startsWith("ERRORE: un nightly è in corso sullo stesso warehouse: run-HELD"), r.err());
             assertTrue(lastLine(r.out()).contains("ESITO: OCCUPATO"), r.out());
         }
         assertFalse(Files.exists(root.resolve("wh/ops")), "nothing was written");
     }
 
     @Test
-    void anUnwritableWarehouseExitsWith1AndTheLastLineSaysSo() throws Exception {
+    void anUnusableWarehouseStopsTheNightlyWithExit2BeforeItStarts() throws Exception {
         Path file = Files.writeString(Files.createTempDirectory("cabina-cli-unwritable").resolve("a-file"), "x");
         var config = it.cabina.warehouse.config.CabinaConfig.load().withPaths(file.resolveSibling("landing").toString(),
                 file.resolve("wh").toString(), null, file.resolveSibling("export").toString());
         Result r = nightly(config);
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.err().startsWith("ERRORE: warehouse non scrivibile: non posso creare " + file.resolve("wh")), r.err());
-        assertTrue(lastLine(r.out()).contains("ESITO: ERRORE (codice 1)"), r.out());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("ERRORE: percorsi: warehouse " + file.resolve("wh") + ": non esiste e non si può creare (" + file
+                + " non è una cartella scrivibile)", r.err().strip());
+        assertTrue(lastLine(r.out()).contains("ESITO: ERRORE (codice 2) — configurazione: 1 problema"), r.out());
     }
 
     @Test
     @Order(1)
     void demoThenStatusThenSql() throws Exception {
         demo = Files.createTempDirectory("cabina-cli-demo");
-        Result d = run("demo", "--scale", "small", "--dir", demo.toString());
+        // the demo's nightly with --log-format json: standard output carries only JSON lines, one per event
+        Result d = run("demo", "--scale", "small", "--dir", demo.toString(), "--log-format", "json");
         assertEquals(0, d.code(), d.out() + d.err());
         assertTrue(d.out().contains("chiave degli pseudonimi DEMO"), "the demo says it uses the demo key");
-        assertTrue(d.out().contains("ESITO:"), d.out());
+        ObjectMapper mapper = new ObjectMapper();
+        String runId = null;
+        JsonNode outcome = null;
+        for (String line : d.out().lines().toList()) {
+            JsonNode e = mapper.readTree(line);
+            assertTrue(e.isObject() && e.has("time") && e.has("level") && e.has("event") && e.has("message"), line);
+            if (runId == null && e.has("run_id")) runId = e.get("run_id").asText();
+            if (e.get("event").asText().equals("stage_end")) {
+                assertTrue(e.get("run_id").asText().equals(runId) && e.has("stage") && e.get("seconds").isNumber()
+                        && e.get("counts").isObject(), line);
+            }
+            if (e.get("event").asText().equals("outcome")) outcome = e;
+        }
+        assertTrue(runId != null && runId.startsWith("run-"), d.out());
+        assertNotNull(outcome, d.out());
+        assertEquals(3, outcome.get("exit_code").asInt(), "the generator rejects some deliveries on purpose: " + outcome);
+        assertTrue(outcome.get("message").asText().startsWith("ESITO: PARZIALE"), outcome.toString());
 
         // the nightly published every report kind in both formats, each listed in index.json with a real file
         JsonNode index = new ObjectMapper().readTree(demo.resolve("reports/index.json").toFile());

@@ -40,7 +40,11 @@ public final class Anomalies {
     }
 
     public static AnomalyRules rules(CabinaContext ctx) {
-        return AnomalyRules.load(ctx.config().home().resolve("conf/anomalies.yaml"), ctx.spark());
+        return rules(ctx.config().home());
+    }
+
+    public static AnomalyRules rules(java.nio.file.Path home) {
+        return AnomalyRules.load(home.resolve("conf/anomalies.yaml"));
     }
 
     /** Registers what the checks read: the star schema, the ledger, the aggregates, the run's indicator values. */

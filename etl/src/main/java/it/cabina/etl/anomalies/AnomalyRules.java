@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import it.cabina.warehouse.config.ConfigException;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkSqlParser;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,8 +46,12 @@ public record AnomalyRules(List<Check> checks) {
 
     static final String STORICO = "storico", VARIAZIONE = "variazione";
 
-    /** Reads and checks the file; the SQL of every measure is parsed, so a broken check stops the run before it loads. */
-    public static AnomalyRules load(Path file, SparkSession spark) {
+    /**
+     * Reads and checks the file; the SQL of every measure is parsed (Spark's parser, no session: `cabina check` too), so
+     * a broken check stops the run before it loads.
+     */
+    public static AnomalyRules load(Path file) {
+        SparkSqlParser parser = new SparkSqlParser();
         AnomalyRules rules;
         try {
             rules = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
@@ -84,7 +88,7 @@ public record AnomalyRules(List<Check> checks) {
                         : "a threshold of variazione is 'calo' (0 to 1) and 'crescita' (0 or more)"));
             }
             try {
-                spark.sessionState().sqlParser().parsePlan(c.misura());
+                parser.parsePlan(c.misura());
             } catch (Exception e) {
                 throw new ConfigException(where + "misura: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }

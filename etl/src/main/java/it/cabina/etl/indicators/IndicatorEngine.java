@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkSqlParser;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -55,10 +56,16 @@ public final class IndicatorEngine {
      * reads, the syntax of each view's SQL, and the record each view's rows come from.
      */
     public static IndicatorCatalog catalog(CabinaContext ctx) {
-        IndicatorCatalog catalog = IndicatorCatalog.load(ctx.config().home().resolve("conf/indicators.yaml"), ctx.codeLists());
+        return catalog(ctx.config().home(), ctx.codeLists());
+    }
+
+    /** The same check without a Spark session ({@code cabina check}): Spark's SQL parser needs none. */
+    public static IndicatorCatalog catalog(java.nio.file.Path home, it.cabina.warehouse.reference.CodeLists codeLists) {
+        IndicatorCatalog catalog = IndicatorCatalog.load(home.resolve("conf/indicators.yaml"), codeLists);
+        SparkSqlParser parser = new SparkSqlParser();
         for (IndicatorView v : catalog.views().all()) {
             try {
-                ctx.spark().sessionState().sqlParser().parsePlan(v.sql());
+                parser.parsePlan(v.sql());
             } catch (Exception e) {
                 throw new ConfigException("conf/views/" + v.file().getFileName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }

@@ -33,7 +33,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,28 +73,51 @@ public final class Nightly {
         Instant now = Instant.now();
         long t0 = System.nanoTime();
         LocalDate asOf = options.asOf() != null ? options.asOf() : LocalDate.now(ZoneId.of("Europe/Rome"));
-        String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneId.of("UTC")).format(now);
+        String runId = RunLock.runId("run", now);
+        progress.runId(runId);
         progress.accept("Nightly " + runId + " (data di riferimento " + asOf + ") landing=" + ctx.config().landing()
                 + " warehouse=" + ctx.config().warehouse());
         int firstStage = progress.stages().size(); // a Progress may have seen earlier runs
         var hadoop = ctx.spark().sparkContext().hadoopConfiguration();
-        // a broken catalogue or view stops the run before it loads anything
-        var catalog = IndicatorEngine.catalog(ctx);
-        var anomalyRules = Anomalies.rules(ctx);
-        Preflight.check(hadoop, ctx.config().landing(), ctx.config().export(), runId);
-        try (RunLock lock = RunLock.acquire(hadoop, ctx.config().warehouse(), runId, ctx.config().operations(), progress)) {
-            RunState run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog, anomalyRules);
-            try {
-                return run(run);
-            } catch (RuntimeException | Error e) {
+        RunState run = null;
+        try {
+            // a broken catalogue or view stops the run before it loads anything
+            var catalog = IndicatorEngine.catalog(ctx);
+            var anomalyRules = Anomalies.rules(ctx);
+            Preflight.check(hadoop, ctx.config().landing(), ctx.config().export(), runId);
+            try (RunLock lock = RunLock.acquire(hadoop, ctx.config().warehouse(), runId, ctx.config().operations(), progress)) {
+                run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog, anomalyRules);
                 try {
-                    new RunLedger(ctx.store()).failed(runId, Instant.now(), asOf, (System.nanoTime() - t0) / 1e9, stagesOf(run), String.valueOf(e.getMessage()));
-                } catch (RuntimeException ledgerDown) {
-                    e.addSuppressed(ledgerDown);
+                    NightlyResult result = run(run);
+                    writeMetrics(run, runId, t0, firstStage, result.stoppedEarly() ? NightlyMetrics.Outcome.STOPPED
+                            : result.exitCode() == NightlyResult.PARTIAL ? NightlyMetrics.Outcome.PARTIAL : NightlyMetrics.Outcome.OK);
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    try {
+                        new RunLedger(ctx.store()).failed(runId, Instant.now(), asOf, (System.nanoTime() - t0) / 1e9, stagesOf(run), String.valueOf(e.getMessage()));
+                    } catch (RuntimeException ledgerDown) {
+                        e.addSuppressed(ledgerDown);
+                    }
+                    throw e;
                 }
-                throw e;
             }
+        } catch (RunLock.BusyException busy) {
+            throw busy; // the run holding the lock writes the metrics
+        } catch (RuntimeException | Error e) {
+            writeMetrics(run, runId, t0, firstStage, NightlyMetrics.Outcome.FAILED);
+            throw e;
         }
+    }
+
+    /** The metrics file of operations.metrics_file, if any; a failure to write it is told, never fatal. */
+    private void writeMetrics(RunState run, String runId, long t0, int firstStage, NightlyMetrics.Outcome outcome) {
+        java.nio.file.Path file = ctx.config().operations().metricsFile();
+        if (file == null) return;
+        Map<String, StageId> ids = stages().stream().collect(Collectors.toMap(Stage::name, Stage::id, (a, b) -> a));
+        List<Progress.StageRecord> all = progress.stages();
+        NightlyMetrics.of(runId, outcome, (System.nanoTime() - t0) / 1e9, all.subList(Math.min(firstStage, all.size()), all.size()), ids,
+                run == null || run.intake == null ? null : result(run, false), run == null ? 0 : run.warnings.size(),
+                run != null && run.lock.takenOver() != null).publish(file, progress);
     }
 
     private NightlyResult run(RunState run) {

@@ -50,6 +50,14 @@ public final class RunLock implements AutoCloseable {
         String describe() {
             return runId + " su " + host + " (pid " + pid + "), iniziato " + startedAt + ", ultimo battito " + heartbeat;
         }
+
+        /** What the holder is doing, told by its run id's prefix (see {@link RunLock#runId}). */
+        public String activity() {
+            if (runId.startsWith("export-")) return "un export";
+            if (runId.startsWith("report-")) return "un report --all";
+            if (runId.startsWith("housekeeping-")) return "una manutenzione (housekeeping)";
+            return "un nightly";
+        }
     }
 
     /** Another nightly holds the lock. */
@@ -57,7 +65,7 @@ public final class RunLock implements AutoCloseable {
         private final transient Holder holder;
 
         BusyException(Holder holder, Path folder) {
-            super("un altro nightly è in corso sullo stesso warehouse: " + holder.describe() + " — lucchetto " + folder
+            super(holder.activity() + " è in corso sullo stesso warehouse: " + holder.describe() + " — lucchetto " + folder
                     + ". Nessuna modifica fatta. Un lucchetto abbandonato si libera da solo (processo terminato sullo stesso host,"
                     + " o nessun battito per il tempo di operations.lock.stale_after_minutes)");
             this.holder = holder;
@@ -135,6 +143,15 @@ public final class RunLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrotto mentre attendeva il lucchetto", e);
         }
+    }
+
+    /**
+     * A run id for a command that takes the lock: its name and the time, e.g. {@code export-20260105T013000.123}
+     * (the nightly's are {@code run-…}); {@link Holder#activity()} tells them apart in messages.
+     */
+    public static String runId(String command, java.time.Instant now) {
+        return command + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS")
+                .withZone(java.time.ZoneId.of("UTC")).format(now);
     }
 
     /** The abandoned lock(s) this run took over, described, or null. */

@@ -58,13 +58,12 @@ class JudgeTest {
         java.nio.file.Files.writeString(f, "checks:\n  - {check: X, descrizione: d, fonte: CSI, misura: select 1, confronto: {tipo: storico, ultimi: 5,"
                 + " minimo_storico: 4}, soglie: [{calo: 0.5, crescita: 0.5, gravita: ATTENZIONE}]}\n");
         var e = assertThrows(it.cabina.warehouse.config.ConfigException.class,
-                () -> AnomalyRules.load(f, it.cabina.etl.testing.SparkTestSession.get()));
+                () -> AnomalyRules.load(f));
         assertTrue(e.getMessage().contains("a threshold of storico is 'oltre'"), e.getMessage());
         java.nio.file.Files.writeString(f, "checks:\n  - {check: X, descrizione: d, fonte: CSI, misura: selec 1 frm, confronto: {tipo: variazione,"
                 + " riferimenti: [1]}, soglie: [{calo: 0.5, crescita: 0.5, gravita: ATTENZIONE}]}\n");
-        e = assertThrows(it.cabina.warehouse.config.ConfigException.class, () -> AnomalyRules.load(f, it.cabina.etl.testing.SparkTestSession.get()));
+        e = assertThrows(it.cabina.warehouse.config.ConfigException.class, () -> AnomalyRules.load(f));
         assertTrue(e.getMessage().startsWith("conf/anomalies.yaml: check X: misura: "), e.getMessage());
-        assertEquals(5, Anomalies.rules(it.cabina.etl.context.CabinaContext.create(it.cabina.etl.testing.SparkTestSession.config(),
-                it.cabina.etl.testing.SparkTestSession.get())).checks().size(), "conf/anomalies.yaml itself loads");
+        assertEquals(5, Anomalies.rules(it.cabina.etl.testing.SparkTestSession.config().home()).checks().size(), "conf/anomalies.yaml itself loads");
     }
 }

@@ -72,7 +72,9 @@ class FaultToleranceTest {
         TinyLanding.write(generated);
         addFaultyDeliveries();
         copyTree(generated, tmp.resolve("clean/landing"));
-        clean = context(tmp.resolve("clean"));
+        CabinaContext plain = context(tmp.resolve("clean"));
+        clean = CabinaContext.create(plain.config().withOperations(withMetrics(plain.config().operations(), tmp.resolve("metrics/cabina.prom"))),
+                plain.spark());
         long t0 = System.nanoTime();
         cleanResult = nightly(clean);
         System.out.printf("FaultToleranceTest: clean nightly %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -107,6 +109,42 @@ class FaultToleranceTest {
     }
 
     @Test
+    @Order(1)
+    void theNightlyWritesItsMetricsForPrometheus() throws IOException {
+        Path file = tmp.resolve("metrics/cabina.prom");
+        String text = Files.readString(file);
+        try (Stream<Path> s = Files.list(file.getParent())) {
+            assertEquals(List.of(file), s.toList(), "written through a temporary file renamed over the metrics file");
+        }
+        assertTrue(text.contains("cabina_nightly_outcome{outcome=\"partial\"} 1\n") && text.contains("cabina_nightly_outcome{outcome=\"ok\"} 0\n"), text);
+        assertTrue(text.contains("cabina_nightly_deliveries{status=\"loaded\"} 5\n"), text);
+        assertTrue(text.contains("cabina_nightly_deliveries{status=\"rejected\"} 1\n"), text);
+        assertTrue(text.contains("cabina_nightly_deliveries{status=\"duplicate\"} 1\n"), text);
+        assertTrue(text.contains("cabina_nightly_rows_received " + cleanResult.rowsReceived() + "\n"), text);
+        assertTrue(text.contains("cabina_nightly_rows_loaded " + cleanResult.rowsLoaded() + "\n"), text);
+        assertTrue(text.contains("cabina_nightly_rows_set_aside " + cleanResult.rowsSetAside() + "\n") && cleanResult.rowsSetAside() >= 3, text);
+        assertTrue(text.contains("cabina_nightly_model_checks_failed 0\n"), text);
+        for (StageId stage : List.of(StageId.INTAKE, StageId.BRONZE, StageId.LEDGER, StageId.SILVER, StageId.GOLD, StageId.INDICATORS,
+                StageId.AGGREGATES, StageId.EXPORT)) {
+            assertTrue(text.contains("cabina_nightly_stage_duration_seconds{stage=\"" + stage.name().toLowerCase() + "\"} "), stage + " in " + text);
+        }
+        assertTrue(text.contains("cabina_nightly_stage_counted{stage=\"bronze\",what=\"consegne\"} 5\n"), text);
+        Matcher run = Pattern.compile("(?m)^cabina_nightly_last_run_timestamp_seconds (\\d+\\.\\d+)$").matcher(text);
+        Matcher success = Pattern.compile("(?m)^cabina_nightly_last_success_timestamp_seconds (\\d+\\.\\d+)$").matcher(text);
+        assertTrue(run.find() && success.find(), text);
+        assertEquals(run.group(1), success.group(1), "a partial night is a success: the load itself went through");
+        // every line is a comment, HELP, TYPE, or a sample: name{labels} value
+        for (String line : text.lines().toList()) {
+            assertTrue(line.startsWith("# ") || line.matches("cabina_[a-z_]+(\\{[a-z_]+=\"[^\"]*\"(,[a-z_]+=\"[^\"]*\")*\\})? -?[0-9.]+"), line);
+        }
+    }
+
+    static CabinaConfig.Operations withMetrics(CabinaConfig.Operations o, Path file) {
+        return new CabinaConfig.Operations(o.lockHeartbeatSeconds(), o.lockStaleMinutes(), o.auditDays(), o.archiveDays(),
+                o.rejectedDays(), o.compactMinFiles(), o.housekeepingInNightly(), o.vacuumEveryDays(), file);
+    }
+
+    @Test
     @Order(2)
     void killedAtFourStagesAndRunAgainGivesTheCleanWarehouse() throws Exception {
         Path root = tmp.resolve("killed");
@@ -122,7 +160,7 @@ class FaultToleranceTest {
             p.await(l -> l.contains("Ricezione e verifica delle consegne ..."), STAGE_TIMEOUT);
             RunLock.BusyException busy = assertThrows(RunLock.BusyException.class, () -> nightly(ctx));
             assertEquals(runs[0], busy.holder().runId());
-            assertTrue(busy.getMessage().startsWith("un altro nightly è in corso") && busy.getMessage().contains("pid " + p.pid()), busy.getMessage());
+            assertTrue(busy.getMessage().startsWith("un nightly è in corso") && busy.getMessage().contains("pid " + p.pid()), busy.getMessage());
             p.await(l -> l.matches(".*\\]   (AFAM|CSI|FLUSSO) .*righe ricevute.*"), STAGE_TIMEOUT);
             p.kill();
         }

@@ -37,7 +37,7 @@ class RunLockTest {
         RunLock first = acquire("run-A");
         RunLock.BusyException busy = assertThrows(RunLock.BusyException.class, () -> acquire("run-B"));
         assertEquals("run-A", busy.holder().runId());
-        assertTrue(busy.getMessage().startsWith("un altro nightly è in corso sullo stesso warehouse: run-A su "), busy.getMessage());
+        assertTrue(busy.getMessage().startsWith("un nightly è in corso sullo stesso warehouse: run-A su "), busy.getMessage());
         assertTrue(busy.getMessage().contains("pid " + ProcessHandle.current().pid()));
         first.close();
         try (RunLock second = acquire("run-B")) {

@@ -33,7 +33,7 @@ public final class NightlyProcess implements AutoCloseable {
 
     public static void main(String[] args) {
         CabinaContext ctx = CabinaContext.create(SparkTestSession.config().withPaths(args[0], args[1], null, args[2]), SparkTestSession.get());
-        new Nightly(ctx, new Pseudonymizer(args[4].getBytes(StandardCharsets.UTF_8)), new Progress(System.out))
+        new Nightly(ctx, new Pseudonymizer(args[4].getBytes(StandardCharsets.UTF_8)), new Progress())
                 .run(new NightlyOptions(LocalDate.parse(args[3]), false));
         System.exit(0);
     }

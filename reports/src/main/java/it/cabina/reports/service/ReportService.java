@@ -77,7 +77,27 @@ public final class ReportService {
     }
 
     public static ReportSettings settings(CabinaContext ctx) {
-        return ReportSettings.load(ctx.config().home().resolve("conf/reports.yaml"));
+        return settings(ctx.config().home());
+    }
+
+    public static ReportSettings settings(java.nio.file.Path home) {
+        return ReportSettings.load(home.resolve("conf/reports.yaml"));
+    }
+
+    /**
+     * Compiles every registered template (kept for the run that follows) and tells each one that does not compile,
+     * not only the first.
+     */
+    public static List<String> templateProblems() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (String t : TEMPLATES) {
+            try {
+                COMPILED.get(t);
+            } catch (RuntimeException e) {
+                problems.add(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
+        }
+        return problems;
     }
 
     public static ReportService open(CabinaContext ctx, ReportSettings settings) {

@@ -1,22 +1,20 @@
 package it.cabina.warehouse.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The whole configuration, read once from {@code conf/cabina.yaml} and passed down, immutable.
- * Relative paths are resolved against the project home (the folder holding {@code conf/}).
+ * Relative paths are resolved against the project home (the folder holding {@code conf/}). The file's keys, their types
+ * and defaults are {@link ConfigFile}'s; {@link #load(Path, Path)} refuses a file with unknown keys or wrong values.
+ *
+ * @param pseudonymKeyEnv     the environment variable holding the pseudonym key
+ * @param pseudonymKeyFileEnv the environment variable naming a file that holds it (systemd credentials, Kubernetes secrets)
+ * @param logFormat           how progress lines are written (text for people, or JSON lines)
  */
 public record CabinaConfig(
         Path home,
@@ -26,6 +24,7 @@ public record CabinaConfig(
         String export,
         String esiti,
         String pseudonymKeyEnv,
+        String pseudonymKeyFileEnv,
         Path comuniFile,
         Path atsAsstFile,
         Path ambitiFile,
@@ -38,7 +37,11 @@ public record CabinaConfig(
         Map<String, String> sparkSettings,
         int flussoDeadlineDays,
         Portal portal,
-        Operations operations) {
+        Operations operations,
+        LogFormat logFormat) {
+
+    /** The format of progress lines: text for people, or one JSON object per line for log collectors. */
+    public enum LogFormat { TEXT, JSON }
 
     /**
      * Settings of the report portal ({@code portal:} in cabina.yaml). Paths are absolute.
@@ -57,7 +60,7 @@ public record CabinaConfig(
     }
 
     /**
-     * Settings of unattended runs ({@code operations} in cabina.yaml).
+     * Settings of unattended runs ({@code operations} in cabina.yaml; their ranges are checked by {@link ConfigFile}).
      *
      * @param lockHeartbeatSeconds how often a running nightly refreshes its lock
      * @param lockStaleMinutes     a lock not refreshed for this long is abandoned (its holder died on another host)
@@ -68,15 +71,15 @@ public record CabinaConfig(
      * @param housekeepingInNightly whether the nightly ends with housekeeping (else only {@code cabina housekeeping})
      * @param vacuumEveryDays      the nightly's housekeeping runs VACUUM when the last one is this many days old (0: always);
      *                             VACUUM lists every file of every table, the slow part of housekeeping
+     * @param metricsFile          where each nightly writes its metrics (Prometheus text format), or null: nowhere
      */
     public record Operations(int lockHeartbeatSeconds, int lockStaleMinutes, int auditDays, int archiveDays, int rejectedDays,
-                             int compactMinFiles, boolean housekeepingInNightly, int vacuumEveryDays) {
-        public Operations {
-            if (lockHeartbeatSeconds < 1 || lockStaleMinutes < 1) throw new ConfigException("operations.lock: heartbeat_seconds and stale_after_minutes must be at least 1");
-            if ((long) lockStaleMinutes * 60 <= 2L * lockHeartbeatSeconds) throw new ConfigException("operations.lock: stale_after_minutes must exceed two heartbeats");
-            if (compactMinFiles < 2) throw new ConfigException("operations.housekeeping.compact_min_files must be at least 2");
-            if (vacuumEveryDays < 0) throw new ConfigException("operations.housekeeping.vacuum_every_days cannot be negative");
-            if (auditDays < 0 || archiveDays < 0 || rejectedDays < 0) throw new ConfigException("operations.housekeeping: retention days cannot be negative");
+                             int compactMinFiles, boolean housekeepingInNightly, int vacuumEveryDays, Path metricsFile) {
+        /** Without a metrics file. */
+        public Operations(int lockHeartbeatSeconds, int lockStaleMinutes, int auditDays, int archiveDays, int rejectedDays,
+                          int compactMinFiles, boolean housekeepingInNightly, int vacuumEveryDays) {
+            this(lockHeartbeatSeconds, lockStaleMinutes, auditDays, archiveDays, rejectedDays, compactMinFiles,
+                    housekeepingInNightly, vacuumEveryDays, null);
         }
     }
 
@@ -105,138 +108,91 @@ public record CabinaConfig(
      */
     public static CabinaConfig load() {
         Path home = locateHome();
+        return load(home, configFile(home));
+    }
+
+    /** The configuration file {@link #load()} reads: -Dcabina.config or $CABINA_CONFIG (relative to the home), else conf/cabina.yaml. */
+    public static Path configFile(Path home) {
         String other = System.getProperty(CONFIG_PROPERTY);
         if (other == null || other.isBlank()) other = System.getenv(CONFIG_ENV);
-        return load(home, home.resolve(other == null || other.isBlank() ? "conf/cabina.yaml" : other));
+        return home.resolve(other == null || other.isBlank() ? "conf/cabina.yaml" : other);
     }
 
     /**
-     * The YAML tree of a configuration file. A file may start from another ({@code extends: cabina.yaml}, relative to its
-     * own folder) and name only what differs: its mappings are merged into the other's, key by key; lists and values
-     * replace the other's. So conf/cabina-lombardia.yaml and conf/cabina-test.yaml say only what they change.
+     * Reads a configuration file (which may {@code extends} another): unknown keys, wrong types, missing and out-of-range
+     * values are all reported together in one {@link ConfigException}, each with the file and the key's path.
      */
-    static JsonNode readWithBase(Path file, List<Path> seen) {
-        if (seen.contains(file.toAbsolutePath().normalize())) throw new ConfigException("configuration files extend each other in a cycle: " + seen);
-        seen.add(file.toAbsolutePath().normalize());
-        JsonNode tree;
-        try {
-            tree = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-        }
-        if (tree == null || !tree.isObject()) throw new ConfigException(file + ": not a YAML mapping");
-        JsonNode base = tree.get("extends");
-        if (base == null) return tree;
-        Path baseFile = file.resolveSibling(base.asText());
-        if (!Files.isRegularFile(baseFile)) throw new ConfigException(file + ": extends " + base.asText() + ", which is not there");
-        com.fasterxml.jackson.databind.node.ObjectNode merged = (com.fasterxml.jackson.databind.node.ObjectNode) readWithBase(baseFile, seen);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("extends");
-        merge(merged, (com.fasterxml.jackson.databind.node.ObjectNode) tree);
-        return merged;
-    }
-
-    private static void merge(com.fasterxml.jackson.databind.node.ObjectNode into, com.fasterxml.jackson.databind.node.ObjectNode from) {
-        from.fields().forEachRemaining(e -> {
-            JsonNode existing = into.get(e.getKey());
-            if (existing != null && existing.isObject() && e.getValue().isObject()) {
-                merge((com.fasterxml.jackson.databind.node.ObjectNode) existing, (com.fasterxml.jackson.databind.node.ObjectNode) e.getValue());
-            } else {
-                into.set(e.getKey(), e.getValue());
-            }
-        });
-    }
-
     public static CabinaConfig load(Path home, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("configuration file not found: " + file
                     + " (set -D" + HOME_PROPERTY + " or " + HOME_ENV + " to the Cabina folder)");
         }
-        JsonNode root = readWithBase(file, new java.util.ArrayList<>());
-        JsonNode paths = required(root, "paths", file);
-        JsonNode territory = required(root, "territory", file);
-        JsonNode spark = required(root, "spark", file);
-        Map<String, List<String>> senders = new LinkedHashMap<>();
-        JsonNode sendersNode = root.path("senders");
-        for (Iterator<Map.Entry<String, JsonNode>> it = sendersNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<String> list = new ArrayList<>();
-            if (e.getValue().isArray()) e.getValue().forEach(v -> list.add(v.asText()));
-            else list.add(e.getValue().asText());
-            senders.put(e.getKey(), List.copyOf(list));
-        }
-        Map<String, String> settings = new LinkedHashMap<>();
-        spark.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
-        return new CabinaConfig(
-                home,
-                resolveUri(home, text(paths, "landing", file)),
-                resolveUri(home, text(paths, "warehouse", file)),
-                resolveUri(home, text(paths, "reports", file)),
-                resolveUri(home, paths.path("export").asText("data/export")),
-                resolveUri(home, paths.path("esiti").asText("data/esiti")),
-                root.path("pseudonym").path("key_env").asText("CABINA_PSEUDONYM_KEY"),
-                home.resolve(text(territory, "comuni", file)),
-                home.resolve(text(territory, "ats_asst", file)),
-                home.resolve(text(territory, "ambiti", file)),
-                territory.path("region_code").asText("03"),
-                home.resolve(root.path("codelists").asText("conf/codelists")),
-                home.resolve(root.path("rules").asText("conf/rules")),
-                Map.copyOf(senders),
-                spark.path("master").asText("local[*]"),
-                spark.path("app_name").asText("cabina"),
-                Map.copyOf(settings),
-                root.path("deadlines").path("flusso_days").asInt(60),
-                portal(home, root.path("portal"), file), operations(root.path("operations")));
+        return of(home, new ConfigReader(home).read(file));
     }
 
-    private static Portal portal(Path home, JsonNode node, Path file) {
-        JsonNode proxiesNode = node.path("trusted_proxies");
-        if (!proxiesNode.isMissingNode() && !proxiesNode.isNull() && !proxiesNode.isArray()) {
-            throw new ConfigException(file + ": portal.trusted_proxies must be a list of addresses or CIDR blocks");
-        }
-        List<String> proxies = new ArrayList<>();
-        proxiesNode.forEach(v -> proxies.add(v.asText().strip()));
-        Portal p = new Portal(
-                home.resolve(node.path("users_file").asText("data/portal/users.json")).normalize(),
-                home.resolve(node.path("audit_log").asText("data/portal/audit.log")).normalize(),
-                home.resolve(node.path("access_log").asText("data/portal/access.log")).normalize(),
-                Duration.ofMinutes(node.path("session_minutes").asLong(480)),
-                node.path("failed_logins_before_delay").asInt(3),
-                Duration.ofSeconds(node.path("failed_login_delay_seconds").asLong(2)),
-                Duration.ofSeconds(node.path("failed_login_max_delay_seconds").asLong(300)),
-                node.path("failed_login_max_tracked").asInt(10_000),
-                proxies);
-        if (p.sessionLifetime().isNegative() || p.sessionLifetime().isZero() || p.failuresBeforeDelay() < 1
-                || p.failureDelay().isNegative() || p.maxFailureDelay().compareTo(p.failureDelay()) < 0
-                || p.maxTrackedFailures() < 1) {
-            throw new ConfigException(file + ": portal settings out of range: " + p);
-        }
-        return p;
+    /** The configuration a checked file gives, its paths resolved against the project home. */
+    static CabinaConfig of(Path home, ConfigFile f) {
+        Map<String, List<String>> senders = new LinkedHashMap<>();
+        f.senders().forEach((source, list) -> senders.put(source, List.copyOf(list)));
+        ConfigFile.Portal p = f.portal();
+        ConfigFile.Housekeeping hk = f.operations().housekeeping();
+        String metrics = f.operations().metricsFile();
+        return new CabinaConfig(
+                home,
+                resolveUri(home, f.paths().landing()),
+                resolveUri(home, f.paths().warehouse()),
+                resolveUri(home, f.paths().reports()),
+                resolveUri(home, f.paths().export()),
+                resolveUri(home, f.paths().esiti()),
+                f.pseudonym().keyEnv(),
+                f.pseudonym().keyFileEnv(),
+                home.resolve(f.territory().comuni()),
+                home.resolve(f.territory().atsAsst()),
+                home.resolve(f.territory().ambiti()),
+                f.territory().regionCode(),
+                home.resolve(f.codelists()),
+                home.resolve(f.rules()),
+                Map.copyOf(senders),
+                f.spark().master(),
+                f.spark().appName(),
+                Map.copyOf(f.spark().settings()),
+                f.deadlines().flussoDays(),
+                new Portal(home.resolve(p.usersFile()).normalize(), home.resolve(p.auditLog()).normalize(),
+                        home.resolve(p.accessLog()).normalize(), Duration.ofMinutes(p.sessionMinutes()), p.failedLoginsBeforeDelay(),
+                        Duration.ofSeconds(p.failedLoginDelaySeconds()), Duration.ofSeconds(p.failedLoginMaxDelaySeconds()),
+                        p.failedLoginMaxTracked(), p.trustedProxies().stream().map(String::strip).toList()),
+                new Operations(f.operations().lock().heartbeatSeconds(), f.operations().lock().staleAfterMinutes(), hk.auditDays(),
+                        hk.archiveDays(), hk.rejectedDays(), hk.compactMinFiles(), hk.inNightly(), hk.vacuumEveryDays(),
+                        metrics.isBlank() ? null : home.resolve(metrics).normalize()),
+                f.logging().format());
     }
 
     /** A copy with other portal settings (tests and `serve --users`). */
     public CabinaConfig withPortal(Portal portal) {
-        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
-                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
-    }
-
-    private static Operations operations(JsonNode ops) {
-        JsonNode lock = ops.path("lock");
-        JsonNode hk = ops.path("housekeeping");
-        return new Operations(lock.path("heartbeat_seconds").asInt(30), lock.path("stale_after_minutes").asInt(10),
-                hk.path("audit_days").asInt(30), hk.path("archive_days").asInt(90), hk.path("rejected_days").asInt(90),
-                hk.path("compact_min_files").asInt(16), hk.path("in_nightly").asBoolean(true), hk.path("vacuum_every_days").asInt(7));
+        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile,
+                ambitiFile,
+                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations, logFormat);
     }
 
     /** A copy with other operations settings (tests use retention 0). */
     public CabinaConfig withOperations(Operations ops) {
-        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
-                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, ops);
+        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile,
+                ambitiFile,
+                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, ops, logFormat);
     }
 
     /** A copy with other Spark settings (tests use fewer partitions). */
     public CabinaConfig withSpark(String master, String appName, Map<String, String> settings) {
-        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
-                regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays, portal, operations);
+        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile,
+                ambitiFile,
+                regionCode, codelistsDir, rulesDir, senders, master, appName, Map.copyOf(settings), flussoDeadlineDays, portal, operations, logFormat);
+    }
+
+    /** A copy with another format of progress lines (`--log-format`). */
+    public CabinaConfig withLogFormat(LogFormat format) {
+        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile,
+                ambitiFile, regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal,
+                operations, format);
     }
 
     /** A copy with other data paths (null keeps the configured one). */
@@ -252,34 +208,23 @@ public record CabinaConfig(
                 warehouse == null ? this.warehouse : resolveUri(cwd, warehouse),
                 reports == null ? this.reports : resolveUri(cwd, reports),
                 export == null ? this.export : resolveUri(cwd, export),
-                esiti, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
-                senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
+                esiti, pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile,
+                ambitiFile, regionCode, codelistsDir, rulesDir,
+                senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations, logFormat);
     }
 
 
     /** A copy whose esiti (the files returned to the senders) go to another folder. */
     public CabinaConfig withEsiti(String esiti) {
         return new CabinaConfig(home, landing, warehouse, reports, export, resolveUri(Path.of("").toAbsolutePath(), esiti),
-                pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir, senders, sparkMaster,
-                sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
+                pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir, senders,
+                sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations, logFormat);
     }
 
     /** A path with a URI scheme (hdfs:, s3a:, file:) is kept as is; a plain path is made absolute against base. */
     static String resolveUri(Path base, String value) {
         if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !value.matches("^[a-zA-Z]:\\\\.*")) return value;
         return base.resolve(value).toAbsolutePath().normalize().toString();
-    }
-
-    private static JsonNode required(JsonNode node, String name, Path file) {
-        JsonNode n = node.get(name);
-        if (n == null || n.isNull()) throw new ConfigException(file + ": missing section '" + name + "'");
-        return n;
-    }
-
-    private static String text(JsonNode node, String name, Path file) {
-        JsonNode n = node.get(name);
-        if (n == null || n.asText().isBlank()) throw new ConfigException(file + ": missing value '" + name + "'");
-        return n.asText();
     }
 
 }
