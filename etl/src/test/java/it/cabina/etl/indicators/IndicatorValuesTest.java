@@ -32,7 +32,7 @@ class IndicatorValuesTest {
 
     @BeforeAll
     void run() throws Exception {
-        ctx = IndicatorFixture.build(Files.createTempDirectory("cabina-indicators-test"));
+        ctx = IndicatorFixture.shared();
         for (Row r : IndicatorResults.read(ctx.store(), new IndicatorResults.Filter(null, null, null, null)).collectAsList()) {
             values.put(r.<String>getAs("indicatore") + " " + r.<Integer>getAs("anno") + " " + r.<String>getAs("territorio"), r);
         }

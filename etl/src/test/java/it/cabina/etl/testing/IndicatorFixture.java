@@ -58,6 +58,14 @@ public final class IndicatorFixture {
     /** Rows of the fixture set aside: P5 (birth date in the future) and C6 (comune of five digits). */
     public static final int SET_ASIDE = 2;
 
+    private static CabinaContext shared;
+
+    /** The fixture built once per test JVM, in a temporary folder: for the test classes that only read it. */
+    public static synchronized CabinaContext shared() throws IOException {
+        if (shared == null) shared = build(java.nio.file.Files.createTempDirectory("cabina-indicator-fixture"));
+        return shared;
+    }
+
     /** Writes the deliveries under {@code tmp/landing} and loads them into {@code tmp/wh} (reports: {@code tmp/reports}). */
     public static CabinaContext build(Path tmp) throws IOException {
         Path landing = tmp.resolve("landing");
