@@ -76,7 +76,7 @@ public final class Nightly {
         var hadoop = ctx.spark().sparkContext().hadoopConfiguration();
         // a broken catalogue or view stops the run before it loads anything
         var catalog = IndicatorEngine.catalog(ctx);
-        Preflight.check(hadoop, ctx.config().landing(), ctx.config().export(), runId);
+        Preflight.check(hadoop, ctx.config().landing(), List.of(ctx.config().export().riservato(), ctx.config().export().aperto()), runId);
         try (RunLock lock = RunLock.acquire(hadoop, ctx.config().warehouse(), runId, ctx.config().operations(), progress)) {
             RunState run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog);
             try {
@@ -160,7 +160,8 @@ public final class Nightly {
             stages.add(Stage.of(StageId.PUBLICATION, p.name(), List.of("gold", Tables.INDICATOR_VALUES.name()),
                     r -> r.modelRebuilt || p.outputMissing(ctx), r -> p.run(ctx, progress)));
         }
-        stages.add(Stage.of(StageId.EXPORT, "Esportazione per gli analisti", List.of("gold"), RunState::modelRebuilt, this::export));
+        stages.add(Stage.of(StageId.EXPORT, "Esportazioni per gli analisti (riservata e aperta)", List.of("gold", Tables.INDICATOR_VALUES.name(), "conf/reports.yaml"),
+                RunState::modelRebuilt, this::export));
         stages.add(Stage.of(StageId.HOUSEKEEPING, "Manutenzione", List.of("warehouse", "landing/_archive", "landing/_rejected"),
                 r -> ctx.config().operations().housekeepingInNightly(),
                 r -> new Housekeeping(ctx, progress).run(Instant.now(), false)).warnOnFailure());
@@ -246,9 +247,11 @@ public final class Nightly {
     }
 
     private void export(RunState run) {
-        Map<String, Long> exported = io(() -> new AnalystExport(ctx.store(), ctx.config().home(), progress).publish(ctx.config().export()));
-        progress.count("tabelle", exported.size());
-        progress.count("righe", exported.values().stream().mapToLong(Long::longValue).sum());
+        List<AnalystExport.Published> exported = io(() -> new AnalystExport(ctx, progress).publish(new AnalystExport.Run(run.runId, run.asOf)));
+        for (AnalystExport.Published p : exported) {
+            progress.count("tabelle_" + p.kind(), p.rows().size());
+            progress.count("righe_" + p.kind(), p.rows().values().stream().mapToLong(Long::longValue).sum());
+        }
     }
 
     private interface IoSupplier<T> {

@@ -23,7 +23,7 @@ public record CabinaConfig(
         String landing,
         String warehouse,
         String reports,
-        String export,
+        Export export,
         String pseudonymKeyEnv,
         Path comuniFile,
         Path atsAsstFile,
@@ -76,6 +76,25 @@ public record CabinaConfig(
             if (compactMinFiles < 2) throw new ConfigException("operations.housekeeping.compact_min_files must be at least 2");
             if (vacuumEveryDays < 0) throw new ConfigException("operations.housekeeping.vacuum_every_days cannot be negative");
             if (auditDays < 0 || archiveDays < 0 || rejectedDays < 0) throw new ConfigException("operations.housekeeping: retention days cannot be negative");
+        }
+    }
+
+    /**
+     * The analysts' exports (issue 21), each in its own folder so that file permissions can differ: {@code riservato},
+     * the person-level star schema (pseudonymised), for authorised analysts; {@code aperto}, aggregates and indicators
+     * with small cells protected, publishable as they are. Each publication is a new version folder; the last
+     * {@code keepVersions} of each are kept (at least 2: a reader of the previous version is never disturbed).
+     * Keys: {@code paths.export_riservato}, {@code paths.export_aperto} (default: {@code riservato/} and {@code aperto/}
+     * under {@code paths.export}, itself {@code data/export} by default), {@code export.keep_versions} (default 3).
+     */
+    public record Export(String riservato, String aperto, int keepVersions) {
+        public Export {
+            if (keepVersions < 2) throw new ConfigException("export.keep_versions must be at least 2 (the version being read and the new one)");
+        }
+
+        /** Both exports under one folder ({@code DIR/riservato}, {@code DIR/aperto}): the command line's {@code --export DIR}. */
+        public Export under(String folder) {
+            return new Export(folder.replaceAll("/+$", "") + "/riservato", folder.replaceAll("/+$", "") + "/aperto", keepVersions);
         }
     }
 
@@ -170,7 +189,7 @@ public record CabinaConfig(
                 resolveUri(home, text(paths, "landing", file)),
                 resolveUri(home, text(paths, "warehouse", file)),
                 resolveUri(home, text(paths, "reports", file)),
-                resolveUri(home, paths.path("export").asText("data/export")),
+                export(home, paths, root.path("export")),
                 root.path("pseudonym").path("key_env").asText("CABINA_PSEUDONYM_KEY"),
                 home.resolve(text(territory, "comuni", file)),
                 home.resolve(text(territory, "ats_asst", file)),
@@ -184,6 +203,13 @@ public record CabinaConfig(
                 Map.copyOf(settings),
                 root.path("deadlines").path("flusso_days").asInt(60),
                 portal(home, root.path("portal"), file), operations(root.path("operations")));
+    }
+
+    private static Export export(Path home, JsonNode paths, JsonNode export) {
+        String parent = paths.path("export").asText("data/export");
+        return new Export(resolveUri(home, paths.path("export_riservato").asText(parent + "/riservato")),
+                resolveUri(home, paths.path("export_aperto").asText(parent + "/aperto")),
+                export.path("keep_versions").asInt(3));
     }
 
     private static Portal portal(Path home, JsonNode node, Path file) {
@@ -231,6 +257,12 @@ public record CabinaConfig(
                 regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, ops);
     }
 
+    /** A copy with other export settings (tests keep fewer versions). */
+    public CabinaConfig withExport(Export export) {
+        return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
+                regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
+    }
+
     /** A copy with other Spark settings (tests use fewer partitions). */
     public CabinaConfig withSpark(String master, String appName, Map<String, String> settings) {
         return new CabinaConfig(home, landing, warehouse, reports, export, pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile,
@@ -242,14 +274,14 @@ public record CabinaConfig(
         return withPaths(landing, warehouse, reports, null);
     }
 
-    /** A copy with other data paths (null keeps the configured one). */
+    /** A copy with other data paths (null keeps the configured one); {@code export} holds both exports ({@link Export#under}). */
     public CabinaConfig withPaths(String landing, String warehouse, String reports, String export) {
         Path cwd = Path.of("").toAbsolutePath();
         return new CabinaConfig(home,
                 landing == null ? this.landing : resolveUri(cwd, landing),
                 warehouse == null ? this.warehouse : resolveUri(cwd, warehouse),
                 reports == null ? this.reports : resolveUri(cwd, reports),
-                export == null ? this.export : resolveUri(cwd, export),
+                export == null ? this.export : this.export.under(resolveUri(cwd, export)),
                 pseudonymKeyEnv, comuniFile, atsAsstFile, ambitiFile, regionCode, codelistsDir, rulesDir,
                 senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations);
     }
