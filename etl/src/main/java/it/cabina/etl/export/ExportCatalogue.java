@@ -31,7 +31,7 @@ final class ExportCatalogue {
     static final String DATA_PACKAGE = "datapackage.json";
     static final String README = "README.md";
     /** The examples of each export, copied into every version under {@code esempi/}. */
-    static final List<String> EXAMPLES = List.of("duckdb.sql", "pandas.py", "arrow.R", "spark.sql");
+    static final List<String> EXAMPLES = List.of("duckdb.sql", "con_pandas.py", "arrow.R", "spark.sql");
     static final String EXAMPLES_FOLDER = "esempi";
 
     private ExportCatalogue() {}
@@ -61,8 +61,8 @@ final class ExportCatalogue {
      */
     static String duckdbScript(String title, String base, List<ExportManifest.TableFiles> tables, Map<String, String> glob) {
         StringBuilder s = new StringBuilder("-- ").append(title).append("\n")
-                .append("-- Views over the Parquet files of the export, one per table: duckdb -init cabina.sql (from the folder of this file),\n")
-                .append("-- or from elsewhere: duckdb -cmd \"SET file_search_path = '<this folder>'\" -init <this folder>/cabina.sql\n")
+                .append("-- Views over the Parquet files of the export, one per table: cd <the folder of this file> && duckdb -init cabina.sql\n")
+                .append("-- (paths are relative to that folder; a program may instead SET file_search_path = '<that folder>' first)\n")
                 .append("SET VARIABLE cabina_export = ").append(base).append(";\n");
         for (ExportManifest.TableFiles t : tables) {
             String columns = t.schema().stream().map(f -> "\"" + f.name() + "\"").collect(Collectors.joining(", "));

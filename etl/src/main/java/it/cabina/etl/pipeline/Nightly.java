@@ -19,6 +19,7 @@ import it.cabina.etl.model.SilverBuilder;
 import it.cabina.etl.ops.Housekeeping;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.quality.Quarantine;
+import it.cabina.etl.sources.BronzeTypes;
 import it.cabina.etl.sources.SourceLoader;
 import it.cabina.warehouse.reference.Territory;
 import it.cabina.warehouse.tables.Tables;
@@ -145,7 +146,7 @@ public final class Nightly {
                 Stage.of(StageId.LEDGER, "Registro delle consegne", List.of("bronze", Tables.QUARANTINE.name()),
                         r -> true, this::recordLedger),
                 Stage.of(StageId.SILVER, "Silver (versioni correnti)", List.of("bronze", Tables.LEDGER.name()),
-                        RunState::modelRebuilt, r -> r.rebuiltSilver = new SilverBuilder(ctx, progress).build(r.changedSources)),
+                        RunState::modelRebuilt, this::silver),
                 Stage.of(StageId.GOLD, "Gold (schema a stella)", List.of("silver", "conf/territory", "conf/codelists"),
                         RunState::modelRebuilt, r -> r.rewrittenGold = new ModelBuilder(ctx, progress).buildGold(r.params, r.rebuiltSilver)),
                 Stage.of(StageId.GOLD_CHECKS, "Controlli del modello (gold)", List.of("model/gold/models.yaml", "gold"),
@@ -199,7 +200,16 @@ public final class Nightly {
         progress.count("esecuzioni_riprese", run.unfinishedRuns.size());
     }
 
+    /** Silver of the sources with new deliveries, and of those whose bronze types were converted ({@link BronzeTypes}). */
+    private void silver(RunState run) {
+        Set<String> sources = new java.util.TreeSet<>(run.changedSources);
+        sources.addAll(run.retyped);
+        sources.addAll(BronzeTypes.upgrade(ctx, progress));
+        run.rebuiltSilver = new SilverBuilder(ctx, progress).build(sources);
+    }
+
     private void loadBronze(RunState run) {
+        run.retyped = BronzeTypes.upgrade(ctx, progress);
         Set<String> comuni = ctx.territory().comuni().stream().map(Territory.Comune::codiceIstat).collect(Collectors.toSet());
         Quarantine quarantine = new Quarantine(ctx.store());
         for (String source : CabinaContext.SOURCES) {

@@ -1,7 +1,7 @@
 """Cabina, esportazione riservata: three questions with pandas and pyarrow.
 
-    python esempi/pandas.py                 # the version this file belongs to
-    CABINA_EXPORT=/srv/export/riservato python pandas.py   # the current version (CURRENT) of an export folder
+    python esempi/con_pandas.py                 # the version this file belongs to
+    CABINA_EXPORT=/srv/export/riservato python con_pandas.py   # the current version (CURRENT) of an export folder
 
 dtype_backend="pyarrow" keeps decimal(18,2) euro exact (a plain read turns them into Python Decimal objects).
 """

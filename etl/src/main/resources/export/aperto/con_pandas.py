@@ -1,7 +1,7 @@
 """Cabina, esportazione aperta: three questions with pandas (Parquet through pyarrow, or the CSV files).
 
-    python esempi/pandas.py                               # the version this file belongs to
-    CABINA_EXPORT=/srv/export/aperto python pandas.py      # the current version (CURRENT) of an export folder
+    python esempi/con_pandas.py                               # the version this file belongs to
+    CABINA_EXPORT=/srv/export/aperto python con_pandas.py      # the current version (CURRENT) of an export folder
 """
 import os
 from pathlib import Path
