@@ -48,6 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Warehouse: " + config.warehouse());
         System.out.println("Prova:  ./cabina status --warehouse " + config.warehouse());
         System.out.println("        ./cabina sql --warehouse " + config.warehouse() + " \"SELECT codice_ambito, area_utenza, count(*) FROM fact_case GROUP BY 1, 2 ORDER BY 1, 2\"");
+        System.out.println("        cd " + config.export().riservato() + " && duckdb -init cabina.sql     (esportazione per gli analisti; aperta: "
+                + config.export().aperto() + ")");
         // rejected deliveries are part of the demo (the generator makes some on purpose): not a failure here
         return code == 3 ? 0 : code;
     }
