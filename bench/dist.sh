@@ -5,7 +5,7 @@ set -euo pipefail
 HOME_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dist="$1"
 rm -rf "$dist"; mkdir -p "$dist"
-for module in warehouse etl reports portal cli bench; do
+for module in warehouse generator etl reports portal cli bench; do
   cp "$(ls "$HOME_DIR/$module"/target/cabina-"$module"-*.jar | grep -v -- '-tests\.jar$')" "$dist/"
 done
 others="$( { tr ':' '\n' <"$HOME_DIR/bench/target/runtime-classpath.txt"; echo; tr ':' '\n' <"$HOME_DIR/cli/target/runtime-classpath.txt"; } \

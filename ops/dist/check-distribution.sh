@@ -188,7 +188,16 @@ reports_made() {
   [[ -s "$TMP/demo/reports/index.json" && "$pdf" -gt 0 && "$xlsx" -gt 0 ]]
 }
 check "demo wrote the reports (PDF, XLSX, index.json)" reports_made
-check "demo published the analysts' export" test -s "$TMP/demo/export/data-dictionary.md"
+exports_published() {  # both analysts' exports: CURRENT names a version holding its manifest and DuckDB script
+  local kind v
+  for kind in riservato aperto; do
+    v="$(cat "$TMP/demo/export/$kind/CURRENT" 2>/dev/null)" || return 1
+    echo "  $kind: $v"
+    [[ -s "$TMP/demo/export/$kind/$v/_manifest.json" && -s "$TMP/demo/export/$kind/$v/cabina.sql" ]] || return 1
+  done
+  [[ -s "$TMP/demo/export/aperto/$(cat "$TMP/demo/export/aperto/CURRENT")/agg_spesa.csv" ]]
+}
+check "demo published both analysts' exports (riservato, aperto)" exports_published
 indicators_read() {
   local out
   out="$(installed "$INSTALL/bin/cabina" indicators --warehouse "$TMP/demo/warehouse" --format csv 2>/dev/null)" || return 1

@@ -23,7 +23,7 @@ compact as (
 )
 select c.codice_semestre, l.livello, l.territorio,
        coalesce(c.codice_prestazione, 'TOTALE') as codice_prestazione, coalesce(c.unita_misura, 'TOTALE') as unita_misura,
-       case when grouping(c.unita_misura) = 0 then sum(c.quantita) end as quantita,
+       case when grouping(c.unita_misura) = 0 then cast(sum(c.quantita) as decimal(18,4)) end as quantita,
        coalesce(case when grouping(c.unita_misura) = 0 then sum(case when c.pseudonimo_condiviso is null then c.beneficiari end)
                      else sum(case when c.pseudonimo_condiviso is null then c.beneficiari_una_volta end) end, 0)
          + count(distinct c.pseudonimo_condiviso) as beneficiari,

@@ -3,7 +3,8 @@
 -- fact_service_month, the records already summed per month). Beneficiaries are distinct at each level without
 -- joining every beneficiary to the four levels (README, "Distinct persons at every level"): a beneficiary that only
 -- one Ambito reports in the semester is counted in that Ambito and added up like the amounts; the few reported by
--- several Ambiti ("condivisi") are kept one by one and counted as distinct persons at each level.
+-- several Ambiti ("condivisi") are kept one by one and counted as distinct persons at each level. Amounts stay
+-- decimal(18,2), the type of the records (Spark's sums would widen them).
 with per_beneficiary as (
   select codice_ambito, codice_semestre, fonte_finanziamento, pseudonimo,
          sum(spesa_totale) as spesa_totale, sum(quota_utente) as quota_utente, sum(quota_ssn) as quota_ssn
@@ -26,7 +27,8 @@ compact as (
   group by codice_ambito, codice_semestre, fonte_finanziamento, case when condiviso then pseudonimo end
 )
 select c.codice_semestre, l.livello, l.territorio, coalesce(c.fonte_finanziamento, 'TOTALE') as fonte_finanziamento,
-       sum(c.spesa_totale) as spesa_totale, sum(c.quota_utente) as quota_utente, sum(c.quota_ssn) as quota_ssn,
+       cast(sum(c.spesa_totale) as decimal(18,2)) as spesa_totale, cast(sum(c.quota_utente) as decimal(18,2)) as quota_utente,
+       cast(sum(c.quota_ssn) as decimal(18,2)) as quota_ssn,
        coalesce(case when grouping(c.fonte_finanziamento) = 0 then sum(case when c.pseudonimo_condiviso is null then c.beneficiari end)
                      else sum(case when c.pseudonimo_condiviso is null then c.beneficiari_una_volta end) end, 0)
          + count(distinct c.pseudonimo_condiviso) as beneficiari

@@ -14,7 +14,7 @@ select codice_semestre, l.livello, l.territorio,
        coalesce(tipo_valutazione, 'TOTALE') as tipo_valutazione, coalesce(misura, 'TOTALE') as misura,
        sum(valutazioni) as valutazioni,
        sum(congiunte_asst) as congiunte_asst,
-       sum(congiunte_asst) * 100.0 / sum(valutazioni) as quota_congiunte
+       cast(sum(congiunte_asst) as double) * 100 / sum(valutazioni) as quota_congiunte
 from per_ambito a join livelli l on l.codice_ambito = a.codice_ambito
 group by grouping sets ((codice_semestre, l.livello, l.territorio, tipo_valutazione, misura),
                         (codice_semestre, l.livello, l.territorio, tipo_valutazione),

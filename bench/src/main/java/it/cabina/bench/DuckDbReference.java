@@ -30,7 +30,8 @@ import java.util.List;
 /**
  * The reference engine: the same indicator views and sides ({@link IndicatorEngine#partsSql}) and the same aggregate
  * SQL ({@code model/aggregates/}), translated mechanically by {@link SparkSqlToDuckDb}, run by DuckDB over the
- * analysts' plain-Parquet export. Usage: {@code DuckDbReference EXPORT EXTRAS OUT [--check]} where EXTRAS holds
+ * analysts' plain-Parquet export (the current version of {@code EXPORTS/riservato}). Usage:
+ * {@code DuckDbReference EXPORTS EXTRAS OUT [--check]} where EXPORTS is the nightly's {@code --export} folder, EXTRAS holds
  * {@code ledger_deliveries} and {@code quarantine} as Parquet ({@link CabinaSide} extras). Prints
  * {@code compute_seconds=…}; with {@code --check}, compares every value with Cabina's (the export's
  * {@code indicator_values} and {@code agg_*}) and exits 1 on any difference.
@@ -40,10 +41,10 @@ public final class DuckDbReference {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: DuckDbReference EXPORT EXTRAS OUT [--check]");
+            System.err.println("usage: DuckDbReference EXPORTS EXTRAS OUT [--check]");
             System.exit(2);
         }
-        Path export = Path.of(args[0]).toAbsolutePath(), extras = Path.of(args[1]).toAbsolutePath(), out = Path.of(args[2]).toAbsolutePath();
+        Path export = reservedVersion(Path.of(args[0]).toAbsolutePath()), extras = Path.of(args[1]).toAbsolutePath(), out = Path.of(args[2]).toAbsolutePath();
         boolean check = args.length > 3 && args[3].equals("--check");
         CabinaConfig config = CabinaConfig.load();
         Territory territory = Territory.load(config.comuniFile(), config.atsAsstFile(), config.ambitiFile(), config.regionCode());
@@ -78,6 +79,15 @@ public final class DuckDbReference {
                 if (!problems.isEmpty()) System.exit(1);
             }
         }
+    }
+
+    /**
+     * The current version of the reserved export under the nightly's {@code --export} folder: {@code riservato/}, the
+     * version that {@code CURRENT} names (the export publishes versioned folders).
+     */
+    static Path reservedVersion(Path exports) throws java.io.IOException {
+        Path reserved = exports.resolve("riservato");
+        return reserved.resolve(Files.readString(reserved.resolve("CURRENT")).strip());
     }
 
     static String duck(String sparkSql) {

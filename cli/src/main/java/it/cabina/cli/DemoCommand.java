@@ -68,6 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
         progress.accept("Warehouse: " + config.warehouse());
         progress.accept("Prova:  ./cabina status --warehouse " + config.warehouse());
         progress.accept("        ./cabina sql --warehouse " + config.warehouse() + " \"SELECT codice_ambito, area_utenza, count(*) FROM fact_case GROUP BY 1, 2 ORDER BY 1, 2\"");
+        progress.accept("        cd " + config.export().riservato() + " && duckdb -init cabina.sql     (esportazione per gli analisti; aperta: "
+                + config.export().aperto() + ")");
         // rejected deliveries are part of the demo (the generator makes some on purpose): not a failure here
         return code == 3 ? 0 : code;
     }

@@ -14,7 +14,7 @@ public final class WarehouseOptions {
     @Option(names = "--reports", paramLabel = "DIR", description = "Cartella dei report (default: paths.reports).")
     String reports;
 
-    @Option(names = "--export", paramLabel = "DIR", description = "Cartella dell'esportazione Parquet per gli analisti (default: paths.export).")
+    @Option(names = "--export", paramLabel = "DIR", description = "Cartella delle esportazioni per gli analisti: DIR/riservato e DIR/aperto (default: paths.export_riservato, paths.export_aperto).")
     String export;
 
     @Option(names = "--esiti", paramLabel = "DIR", description = "Cartella degli esiti delle consegne per i mittenti (default: paths.esiti).")

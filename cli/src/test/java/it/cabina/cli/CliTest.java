@@ -61,11 +61,11 @@ class CliTest {
         assertEquals(0, r.code());
         assertTrue(r.out().matches("cabina \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{10,40}(, with uncommitted changes)?|unknown)\\)\\R"),
                 "[" + r.out() + "]");
-        assertEquals("cabina 1.2.0 (commit 0123456789)", CabinaCommand.Version.describe("1.2.0", "0123456789"));
-        assertEquals("cabina 1.2.0 (commit 0123456789, with uncommitted changes)", CabinaCommand.Version.describe("1.2.0", "0123456789-dirty"));
-        assertEquals("cabina 1.2.0 (commit unknown)", CabinaCommand.Version.describe("1.2.0", ""));
-        assertEquals("cabina 1.2.0 (commit unknown)", CabinaCommand.Version.describe("1.2.0", "fatal: not a git repository"));
-        assertEquals("cabina (development build) (commit unknown)", CabinaCommand.Version.describe("${project.version}", null));
+        assertEquals("cabina 1.2.0 (commit 0123456789)", it.cabina.warehouse.config.CodeVersion.describe("1.2.0", "0123456789"));
+        assertEquals("cabina 1.2.0 (commit 0123456789, with uncommitted changes)", it.cabina.warehouse.config.CodeVersion.describe("1.2.0", "0123456789-dirty"));
+        assertEquals("cabina 1.2.0 (commit unknown)", it.cabina.warehouse.config.CodeVersion.describe("1.2.0", ""));
+        assertEquals("cabina 1.2.0 (commit unknown)", it.cabina.warehouse.config.CodeVersion.describe("1.2.0", "fatal: not a git repository"));
+        assertEquals("cabina (development build) (commit unknown)", it.cabina.warehouse.config.CodeVersion.describe("${project.version}", null));
     }
 
     @Test

@@ -132,6 +132,9 @@ final class Mutations {
                 of(PERIOD, "anno", (row, c, r) -> row.set("anno", c.semester().year() + (r.chance(0.5) ? 1 : -1))),
                 of(PERIOD, "semestre", (row, c, r) -> row.set("semestre", 3 - c.semester().half())),
                 of(RANGE, "quantita", (row, c, r) -> row.set("quantita", r.chance(0.5) ? "0" : "-" + row.get("quantita"))),
+                // a tenth of a cent, or a quantity with five decimals: more digits than decimal(18,2) / (18,4) hold
+                of(PRECISION, "spesa_totale", (row, c, r) -> row.set("spesa_totale", Formats.euro(Formats.parseHundredths(
+                        row.get("spesa_totale").isEmpty() ? "1,00" : row.get("spesa_totale"))) + r.between(1, 9))),
                 of(EXCEEDS_FIELD, "quota_utente", (row, c, r) ->
                         row.set("quota_utente", Formats.euro(Formats.parseHundredths(row.get("spesa_totale")) + 100L * r.between(1, 50)))),
                 columns()));

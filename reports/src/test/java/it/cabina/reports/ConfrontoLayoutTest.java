@@ -1,5 +1,6 @@
 package it.cabina.reports;
 
+import it.cabina.warehouse.published.ReportSettings;
 import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.reports.confronto.ColumnGroups;
 import it.cabina.reports.confronto.ConfrontoReport;

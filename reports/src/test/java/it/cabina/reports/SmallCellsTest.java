@@ -1,5 +1,7 @@
 package it.cabina.reports;
 
+import it.cabina.warehouse.published.SmallCells;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

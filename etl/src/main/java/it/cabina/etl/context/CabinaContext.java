@@ -21,11 +21,16 @@ public record CabinaContext(CabinaConfig config, SparkSession spark, DeltaStore 
     public static CabinaContext create(CabinaConfig config, SparkSession spark) {
         Territory territory = Territory.load(config.comuniFile(), config.atsAsstFile(), config.ambitiFile(), config.regionCode());
         CodeLists codeLists = CodeLists.load(config.codelistsDir());
+        return new CabinaContext(config, spark, new DeltaStore(spark, config.warehouse()), territory, codeLists, rules(config, codeLists));
+    }
+
+    /** The rules of every source, in load order (no Spark needed). */
+    public static Map<String, SourceRules> rules(CabinaConfig config, CodeLists codeLists) {
         Map<String, SourceRules> rules = new LinkedHashMap<>();
         for (String s : SOURCES) {
             rules.put(s, SourceRules.load(config.rulesDir().resolve(s.toLowerCase() + ".yaml"), codeLists));
         }
-        return new CabinaContext(config, spark, new DeltaStore(spark, config.warehouse()), territory, codeLists, Map.copyOf(rules));
+        return java.util.Collections.unmodifiableMap(rules);
     }
 
     /** Whether this sender may send this source (cabina.yaml "senders"; AMBITI = every Ambito of the territory reference). */

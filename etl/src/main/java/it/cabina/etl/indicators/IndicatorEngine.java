@@ -56,11 +56,12 @@ public final class IndicatorEngine {
      * reads, the syntax of each view's SQL, and the record each view's rows come from.
      */
     public static IndicatorCatalog catalog(CabinaContext ctx) {
-        return catalog(ctx.config().home(), ctx.codeLists());
+        return catalog(ctx.config().home(), ctx.codeLists(), ctx.rules());
     }
 
     /** The same check without a Spark session ({@code cabina check}): Spark's SQL parser needs none. */
-    public static IndicatorCatalog catalog(java.nio.file.Path home, it.cabina.warehouse.reference.CodeLists codeLists) {
+    public static IndicatorCatalog catalog(java.nio.file.Path home, it.cabina.warehouse.reference.CodeLists codeLists,
+                                           Map<String, it.cabina.etl.rules.SourceRules> rules) {
         IndicatorCatalog catalog = IndicatorCatalog.load(home.resolve("conf/indicators.yaml"), codeLists);
         SparkSqlParser parser = new SparkSqlParser();
         for (IndicatorView v : catalog.views().all()) {
@@ -70,7 +71,7 @@ public final class IndicatorEngine {
                 throw new ConfigException("conf/views/" + v.file().getFileName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
         }
-        Explainer.checkRecords(catalog, ctx.rules());
+        Explainer.checkRecords(catalog, rules);
         return catalog;
     }
 

@@ -78,7 +78,7 @@ public final class InstallationCheck {
             return String.join(", ", CabinaContext.SOURCES);
         }));
         add.accept(Item.of("catalogo degli indicatori e viste", () -> {
-            IndicatorCatalog catalog = IndicatorEngine.catalog(config.home(), needs(codeLists[0]));
+            IndicatorCatalog catalog = IndicatorEngine.catalog(config.home(), needs(codeLists[0]), CabinaContext.rules(config, codeLists[0]));
             return catalog.indicators().size() + " indicatori, " + catalog.views().all().size() + " viste";
         }));
         add.accept(Item.of("controlli delle anomalie", () -> it.cabina.etl.anomalies.Anomalies.rules(config.home()).checks().size() + " controlli"));

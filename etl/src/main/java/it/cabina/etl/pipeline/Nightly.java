@@ -23,6 +23,7 @@ import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.quality.Esiti;
 import it.cabina.etl.quality.Quarantine;
 import it.cabina.warehouse.files.PublishedFiles;
+import it.cabina.etl.sources.BronzeTypes;
 import it.cabina.etl.sources.SourceLoader;
 import it.cabina.warehouse.reference.Territory;
 import it.cabina.warehouse.tables.Tables;
@@ -84,7 +85,7 @@ public final class Nightly {
             // a broken catalogue or view stops the run before it loads anything
             var catalog = IndicatorEngine.catalog(ctx);
             var anomalyRules = Anomalies.rules(ctx);
-            Preflight.check(hadoop, ctx.config().landing(), ctx.config().export(), runId);
+            Preflight.check(hadoop, ctx.config().landing(), List.of(ctx.config().export().riservato(), ctx.config().export().aperto()), runId);
             try (RunLock lock = RunLock.acquire(hadoop, ctx.config().warehouse(), runId, ctx.config().operations(), progress)) {
                 run = new RunState(ctx, options, runId, now, t0, asOf, lock, firstStage, catalog, anomalyRules);
                 try {
@@ -173,7 +174,7 @@ public final class Nightly {
                 Stage.of(StageId.LEDGER, "Registro delle consegne", List.of("bronze", Tables.QUARANTINE.name()),
                         r -> true, this::recordLedger),
                 Stage.of(StageId.SILVER, "Silver (versioni correnti)", List.of("bronze", Tables.LEDGER.name()),
-                        RunState::modelRebuilt, r -> r.rebuiltSilver = new SilverBuilder(ctx, progress).build(r.changedSources)),
+                        RunState::modelRebuilt, this::silver),
                 Stage.of(StageId.GOLD, "Gold (schema a stella)", List.of("silver", "conf/territory", "conf/codelists"),
                         RunState::modelRebuilt, r -> r.rewrittenGold = new ModelBuilder(ctx, progress).buildGold(r.params, r.rebuiltSilver)),
                 Stage.of(StageId.GOLD_CHECKS, "Controlli del modello (gold)", List.of("model/gold/models.yaml", "gold"),
@@ -193,7 +194,8 @@ public final class Nightly {
         stages.add(Stage.of(StageId.EXPLANATIONS, "Spiegazioni degli indicatori per Ambito", List.of("gold", "silver", "conf/views"),
                 r -> r.modelRebuilt || ExplanationFiles.missing(ctx),
                 r -> new ExplanationFiles(ctx, r.catalog).write(r.asOf, progress)).warnOnFailure());
-        stages.add(Stage.of(StageId.EXPORT, "Esportazione per gli analisti", List.of("gold"), RunState::modelRebuilt, this::export));
+        stages.add(Stage.of(StageId.EXPORT, "Esportazioni per gli analisti (riservata e aperta)", List.of("gold", Tables.INDICATOR_VALUES.name(), "conf/reports.yaml"),
+                RunState::modelRebuilt, this::export));
         stages.add(Stage.of(StageId.ESITI, "Esiti delle consegne per i mittenti", List.of(Tables.LEDGER.name(), Tables.QUARANTINE.name()),
                 r -> true, r -> progress.count("esiti", new Esiti(ctx.store(),
                         new PublishedFiles(ctx.config().esiti(), ctx.spark().sparkContext().hadoopConfiguration())).write(progress))));
@@ -234,7 +236,16 @@ public final class Nightly {
         progress.count("esecuzioni_riprese", run.unfinishedRuns.size());
     }
 
+    /** Silver of the sources with new deliveries, and of those whose bronze types were converted ({@link BronzeTypes}). */
+    private void silver(RunState run) {
+        Set<String> sources = new java.util.TreeSet<>(run.changedSources);
+        sources.addAll(run.retyped);
+        sources.addAll(BronzeTypes.upgrade(ctx, progress));
+        run.rebuiltSilver = new SilverBuilder(ctx, progress).build(sources);
+    }
+
     private void loadBronze(RunState run) {
+        run.retyped = BronzeTypes.upgrade(ctx, progress);
         Set<String> comuni = ctx.territory().comuni().stream().map(Territory.Comune::codiceIstat).collect(Collectors.toSet());
         Quarantine quarantine = new Quarantine(ctx.store());
         for (String source : CabinaContext.SOURCES) {
@@ -288,9 +299,11 @@ public final class Nightly {
     }
 
     private void export(RunState run) {
-        Map<String, Long> exported = io(() -> new AnalystExport(ctx.store(), ctx.config().home(), progress).publish(ctx.config().export()));
-        progress.count("tabelle", exported.size());
-        progress.count("righe", exported.values().stream().mapToLong(Long::longValue).sum());
+        List<AnalystExport.Published> exported = io(() -> new AnalystExport(ctx, progress).publish(new AnalystExport.Run(run.runId, run.asOf)));
+        for (AnalystExport.Published p : exported) {
+            progress.count("tabelle_" + p.kind(), p.rows().size());
+            progress.count("righe_" + p.kind(), p.rows().values().stream().mapToLong(Long::longValue).sum());
+        }
     }
 
     private interface IoSupplier<T> {

@@ -23,7 +23,9 @@ final class PathCheck {
         look("landing", config.landing(), true, problems, notes);
         look("warehouse", config.warehouse(), false, problems, notes);
         look("report", config.reports(), false, problems, notes);
-        look("esportazione", config.export(), false, problems, notes);
+        look("esportazione riservata", config.export().riservato(), false, problems, notes);
+        look("esportazione aperta", config.export().aperto(), false, problems, notes);
+        look("esiti", config.esiti(), false, problems, notes);
         if (config.operations().metricsFile() != null) {
             look("cartella del file delle metriche", config.operations().metricsFile().getParent().toString(), false, problems, notes);
         }

@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * Checks, before a run touches anything, that the folders it will write to can be written: the landing area (processed
- * deliveries are moved aside there) and the export's parent folder. The warehouse is checked by taking its lock.
+ * deliveries are moved aside there) and each export's folder (riservato, aperto). The warehouse is checked by taking its lock.
  * Without this, a read-only landing would be found only after the ledger commit, and every later night would stop there.
  */
 public final class Preflight {
@@ -21,11 +21,13 @@ public final class Preflight {
         }
     }
 
-    public static void check(Configuration hadoop, String landing, String export, String runId) {
+    public static void check(Configuration hadoop, String landing, java.util.List<String> exports, String runId) {
         Path l = new Path(landing);
         probe(hadoop, "landing", l, new Path(l, ".cabina-probe-" + runId), false);
-        Path e = new Path(export);
-        if (e.getParent() != null) probe(hadoop, "cartella dell'esportazione", e.getParent(), new Path(e.getParent(), ".cabina-probe-" + runId), true);
+        for (String export : exports) {
+            Path e = new Path(export);
+            probe(hadoop, "cartella dell'esportazione", e, new Path(e, ".cabina-probe-" + runId), true);
+        }
     }
 
     /** Writes and removes a probe file; a missing landing is fine (nothing to load), a missing export parent is created. */

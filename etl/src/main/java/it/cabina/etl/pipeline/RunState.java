@@ -38,6 +38,8 @@ public final class RunState {
     /** The sources whose silver tables are rebuilt tonight (empty: silver and gold stay as they are). */
     Set<String> changedSources = Set.of();
     boolean modelRebuilt;
+    /** The sources whose bronze tables were converted to the types their rules declare now (BronzeTypes). */
+    Set<String> retyped = Set.of();
     Set<String> rebuiltSilver = Set.of();
     /** The gold tables and the aggregates rewritten tonight: their checks run. */
     List<Model> rewrittenGold = List.of();

@@ -4,12 +4,19 @@ import it.cabina.etl.rules.Lineage;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /** The schema of a bronze (and silver) table, derived from the rules: lineage columns, then one typed column per field. */
 public final class BronzeSchema {
-    /** Every decimal field: 18 integer digits, 10 decimals (coordinates, hours, euro). */
-    public static final org.apache.spark.sql.types.DecimalType DECIMAL = DataTypes.createDecimalType(28, 10);
+    /**
+     * Money ({@code type: money}): 18 digits, 2 of them decimals — euro and cents, up to 10^16 euro. 18 digits are
+     * the most a Parquet INT64 holds, so every reader (DuckDB, pandas/pyarrow, R arrow, Spark) reads it as a plain
+     * decimal, and Spark's sum of it is decimal(28,2).
+     */
+    public static final DecimalType MONEY = DataTypes.createDecimalType(18, 2);
+    /** Quantities ({@code type: quantity}: hours, accesses, meals, days): 18 digits, 4 of them decimals. */
+    public static final DecimalType QUANTITY = DataTypes.createDecimalType(18, 4);
 
     private BronzeSchema() {}
 
@@ -29,13 +36,23 @@ public final class BronzeSchema {
         return s;
     }
 
+    /** The decimal type of a money or quantity field; null for any other type. */
+    public static DecimalType decimal(SourceRules.FieldType t) {
+        return switch (t) {
+            case MONEY -> MONEY;
+            case QUANTITY -> QUANTITY;
+            default -> null;
+        };
+    }
+
     public static DataType type(SourceRules.FieldType t) {
         return switch (t) {
             case TEXT, TAX_CODE, CODE, COMUNE -> DataTypes.StringType;
             case DATE -> DataTypes.DateType;
             case TIMESTAMP -> DataTypes.TimestampType;
             case INTEGER -> DataTypes.IntegerType;
-            case DECIMAL -> DECIMAL;
+            case MONEY -> MONEY;
+            case QUANTITY -> QUANTITY;
             case FLAG -> DataTypes.BooleanType;
             case CODE_LIST -> new ArrayType(DataTypes.StringType, true);
         };

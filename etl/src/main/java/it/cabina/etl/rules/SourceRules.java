@@ -99,11 +99,23 @@ public record SourceRules(
     public static final List<String> DECLARED_TERRITORIES = List.of("ambito", "asst");
 
     public enum FieldType {
-        TEXT, TAX_CODE, DATE, TIMESTAMP, INTEGER, DECIMAL, FLAG, CODE, CODE_LIST, COMUNE;
+        TEXT, TAX_CODE, DATE, TIMESTAMP, INTEGER, FLAG, CODE, CODE_LIST, COMUNE,
+        /** An amount of money: decimal(18,2), euro and cents ({@link BronzeSchema#MONEY}). */
+        MONEY,
+        /** A quantity (hours, accesses, meals, days): decimal(18,4) ({@link BronzeSchema#QUANTITY}). */
+        QUANTITY;
 
         @com.fasterxml.jackson.annotation.JsonCreator
         public static FieldType of(String s) {
+            if (s.equalsIgnoreCase("decimal")) {
+                throw new IllegalArgumentException("type decimal is gone: say money (decimal(18,2)) or quantity (decimal(18,4))");
+            }
             return valueOf(s.toUpperCase(Locale.ROOT));
+        }
+
+        /** A number with a fixed number of decimals: its value must fit the column's type exactly (else PRECISION). */
+        public boolean decimal() {
+            return this == MONEY || this == QUANTITY;
         }
     }
 

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
@@ -183,10 +184,10 @@ public final class RowChecker {
             case TIMESTAMP -> when(raw.rlike("^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?(Z|[+-]\\d{2}:?\\d{2})?$"),
                     to_timestamp(raw));
             case INTEGER -> when(raw.rlike("^[+-]?\\d{1,9}$"), raw.cast("int"));
-            case DECIMAL -> {
-                String sep = Pattern.quote(fmt.decimalSeparator());
-                yield when(raw.rlike("^[+-]?\\d{1,18}(" + sep + "\\d{1,10})?$"),
-                        regexp_replace(raw, sep, ".").cast(BronzeSchema.DECIMAL));
+            case MONEY, QUANTITY -> {
+                DecimalType type = BronzeSchema.decimal(f.type());
+                yield when(raw.rlike(fitting(type, fmt.decimalSeparator())),
+                        regexp_replace(raw, Pattern.quote(fmt.decimalSeparator()), ".").cast(type));
             }
             case FLAG -> when(raw.equalTo("S"), lit(true)).when(raw.equalTo("N"), lit(false));
             case CODE_LIST -> when(raw.isNotNull(),
@@ -236,7 +237,12 @@ public final class RowChecker {
         if (f.required()) add.accept(empty, RuleCode.REQUIRED);
         switch (f.type()) {
             case TAX_CODE -> add.accept(present.and(taxCodeProblems.get(f.name()).isNotNull()), RuleCode.TAX_CODE);
-            case DATE, TIMESTAMP, INTEGER, DECIMAL, FLAG -> add.accept(present.and(t.isNull()), RuleCode.FORMAT);
+            case DATE, TIMESTAMP, INTEGER, FLAG -> add.accept(present.and(t.isNull()), RuleCode.FORMAT);
+            case MONEY, QUANTITY -> {
+                Column number = r.rlike(number(rules.format().decimalSeparator()));
+                add.accept(present.and(not(number)), RuleCode.FORMAT);
+                add.accept(present.and(number).and(t.isNull()), RuleCode.PRECISION);
+            }
             case CODE -> add.accept(present.and(not(r.isin(codes(f)))), RuleCode.CODE);
             case CODE_LIST -> add.accept(present.and(size(array_except(t, array(codeLiterals(f)))).gt(0)), RuleCode.CODE);
             case COMUNE -> {
@@ -295,6 +301,20 @@ public final class RowChecker {
 
     private static java.util.function.Function<String, Column> functions_lit() {
         return org.apache.spark.sql.functions::lit;
+    }
+
+    /** A number in the source's format: digits, optionally the decimal separator and more digits (no thousands separator). */
+    static String number(String separator) {
+        return "^[+-]?\\d+(" + Pattern.quote(separator) + "\\d+)?$";
+    }
+
+    /**
+     * A number whose value the decimal type holds exactly: at most precision − scale significant integer digits and
+     * scale decimals, zeros before or after not counting ({@code 0012,500} fits decimal(18,2), {@code 12,345} does
+     * not). A value that does not fit is set aside (PRECISION), never rounded or truncated.
+     */
+    static String fitting(DecimalType type, String separator) {
+        return "^[+-]?0*\\d{1," + (type.precision() - type.scale()) + "}(" + Pattern.quote(separator) + "\\d{1," + type.scale() + "}0*)?$";
     }
 
     /** yyyy-MM-dd → ^\d{4}-\d{2}-\d{2}$ : the shape is checked before parsing, so 2025-1-5 is a FORMAT error. */

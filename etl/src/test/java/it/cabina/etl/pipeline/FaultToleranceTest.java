@@ -186,7 +186,7 @@ class FaultToleranceTest {
         // 4. during the export, after the indicators were appended
         try (NightlyProcess p = child(root)) {
             runs[3] = runId(p, runLine);
-            p.await(l -> l.contains("Esportazione per gli analisti ..."), STAGE_TIMEOUT);
+            p.await(l -> l.contains("Esportazioni per gli analisti (riservata e aperta) ..."), STAGE_TIMEOUT);
             p.kill();
         }
         assertTrue(ctx.store().read(Tables.INDICATOR_VALUES).filter(col("run_id").equalTo(runs[3])).count() > 0,
@@ -314,7 +314,8 @@ class FaultToleranceTest {
     }
 
     static Map<String, List<String>> exported(CabinaContext ctx) throws IOException {
-        Path export = Path.of(ctx.config().export());
+        Path root = Path.of(ctx.config().export().riservato());
+        Path export = root.resolve(Files.readString(root.resolve("CURRENT")).strip());
         try (Stream<Path> s = Files.walk(export)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().equals("_delta_log")), "plain Parquet, no Delta log");
         }

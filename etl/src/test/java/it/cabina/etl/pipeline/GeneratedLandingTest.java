@@ -142,10 +142,10 @@ class GeneratedLandingTest {
         }
         assertFalse(expected.isEmpty());
         assertEquals(expected, actual);
-        // still 16: contract 1.2 adds rules but no rule code (a missing or unknown tema is REQUIRED or CODE, a 1.2 code
+        // 17 with PRECISION (issue 21); contract 1.2 adds rules but no rule code (a missing or unknown tema is REQUIRED or CODE, a 1.2 code
         // in a 1.1 delivery is CODE, the milestones' rules are REQUIRED_IF, NOT_ALLOWED, FUTURE_DATE, SENDER_MISMATCH,
-        // CODE, FORMAT), so the 16 codes that set a row aside stay all covered; the 2 warning codes are not defects
-        assertEquals(16, summary.defectsByRule().size(), "the generator covers every rule code");
+        // CODE, FORMAT), so the 17 codes that set a row aside stay all covered; the 2 warning codes are not defects
+        assertEquals(17, summary.defectsByRule().size(), "the generator covers every rule code");
         assertEquals(Arrays.stream(RuleCode.values()).filter(r -> !r.warning()).collect(Collectors.toSet()), summary.defectsByRule().keySet());
         // and every rule contract 1.2 adds, each through its own field, in the deliveries where it applies
         for (String rule : List.of("attivita.csv REQUIRED tema 1.2", "attivita.csv CODE tema 1.2", "attivita.csv CODE tipo_attivita 1.1",
@@ -247,21 +247,29 @@ class GeneratedLandingTest {
     }
 
     @Test
-    void theAnalystsExportIsPlainParquetOfTheCurrentRows() throws Exception {
-        Path export = Path.of(ctx.config().export());
-        assertTrue(Files.exists(export.resolve("README.md")) && Files.exists(export.resolve("data-dictionary.md")));
-        try (Stream<Path> files = Files.walk(export)) {
+    void theNightlyPublishesBothExportsAsANewVersion() throws Exception {
+        Path reserved = Path.of(ctx.config().export().riservato()), open = Path.of(ctx.config().export().aperto());
+        Path version = reserved.resolve(Files.readString(reserved.resolve("CURRENT")).strip());
+        assertTrue(version.getFileName().toString().startsWith(result.runId()), "the version is named after the run");
+        for (String f : List.of("README.md", "cabina.sql", "datapackage.json", "_manifest.json", "esempi/duckdb.sql")) {
+            assertTrue(Files.exists(version.resolve(f)), f);
+        }
+        try (Stream<Path> files = Files.walk(reserved)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().equals("_delta_log")), "no Delta log in the export");
         }
         for (Table t : List.of(Tables.FACT_CASE, Tables.FACT_SERVICE_DELIVERY, Tables.DIM_UNIT, Tables.AGG_CASI)) {
-            long parquet = ctx.spark().read().parquet(export.resolve(t.name()).toString()).count();
+            long parquet = ctx.spark().read().parquet(version.resolve(t.name()).toString()).count();
             assertEquals(ctx.store().read(t).count(), parquet, t.name());
         }
         assertEquals(ctx.store().read(Tables.INDICATOR_VALUES).count(),
-                ctx.spark().read().parquet(export.resolve("indicator_values").toString()).count(), "one run: all values");
-        assertTrue(Files.isDirectory(export.resolve("fact_service_delivery/anno=2025")), "partitioned by year");
-        assertTrue(Files.readString(export.resolve("README.md")).contains("| `fact_case` |"));
-        assertFalse(Files.exists(export.resolveSibling(".export.incoming")), "nothing half-written left behind");
+                ctx.spark().read().parquet(version.resolve("indicator_values").toString()).count(), "one run: all values");
+        assertTrue(Files.isDirectory(version.resolve("fact_service_delivery/anno=2025")), "partitioned by year");
+        assertTrue(Files.readString(version.resolve("README.md")).contains("| `fact_case` |"));
+        Path openVersion = open.resolve(Files.readString(open.resolve("CURRENT")).strip());
+        for (String f : List.of("agg_casi.csv", "agg_casi.parquet", "indicator_values.csv", "indicator_values.parquet", "_manifest.json")) {
+            assertTrue(Files.exists(openVersion.resolve(f)), f);
+        }
+        assertFalse(Files.exists(openVersion.resolve("fact_case")), "no person-level table in the open export");
     }
 
     @Test

@@ -230,4 +230,26 @@ class RowCheckerTest {
         assertEquals(Map.of(3L, "data_raggiungimento:REQUIRED_IF", 4L, "data_raggiungimento:NOT_ALLOWED", 5L, "descrizione:REQUIRED_IF",
                 6L, "data_raggiungimento:FUTURE_DATE", 7L, "codice_ambito:SENDER_MISMATCH"), setAside(t));
     }
+
+    /**
+     * Money is decimal(18,2) and quantities decimal(18,4): a value that fits exactly loads with that type (zeros before
+     * or after do not count), one with more digits is set aside with PRECISION, never rounded or truncated.
+     */
+    @Test
+    void moneyAndQuantitiesFitTheirTypeOrAreSetAside() {
+        Dataset<Row> f = checked("FLUSSO", "prestazioni.csv", "codice_ambito;comune_erogazione;anno;semestre;mese;codice_fiscale;codice_prestazione;codice_udo;unita_misura;quantita;spesa_totale;quota_utente;quota_ssn;fonte_finanziamento",
+                "AMB-SARONNO;012119;2025;1;3;" + CF + ";SAD;;ORE;0010,1250;1234567890123456,50;20,500;0;FNA",  // 2 ok: fits exactly
+                "AMB-SARONNO;012119;2025;1;3;" + CF + ";SAD;;ORE;10,12345;200,00;20,00;0;FNA",                // 3 five decimals
+                "AMB-SARONNO;012119;2025;1;3;" + CF + ";SAD;;ORE;10;200,001;20,00;0;FNA",                     // 4 a tenth of a cent
+                "AMB-SARONNO;012119;2025;1;3;" + CF + ";SAD;;ORE;10;12345678901234567;20,00;0;FNA",           // 5 17 integer digits
+                "AMB-SARONNO;012119;2025;1;3;" + CF + ";SAD;;ORE;123456789012345;200;20,00;0;FNA");           // 6 15 integer digits
+        assertEquals(Map.of(3L, "quantita:PRECISION", 4L, "spesa_totale:PRECISION", 5L, "spesa_totale:PRECISION",
+                6L, "quantita:PRECISION"), setAside(f));
+        assertEquals(DataTypes.createDecimalType(18, 4), f.schema().apply("quantita").dataType());
+        assertEquals(DataTypes.createDecimalType(18, 2), f.schema().apply("spesa_totale").dataType());
+        Row ok = f.filter(col(TextLines.LINE).equalTo(2)).first();
+        assertEquals(new java.math.BigDecimal("10.1250"), ok.getAs("quantita"));
+        assertEquals(new java.math.BigDecimal("1234567890123456.50"), ok.getAs("spesa_totale"));
+        assertEquals(new java.math.BigDecimal("20.50"), ok.getAs("quota_utente"));
+    }
 }

@@ -1,8 +1,9 @@
 package it.cabina.reports.cruscotto;
 
 import it.cabina.etl.indicators.IndicatorCatalog;
+import it.cabina.etl.indicators.IndicatorProtection;
 import it.cabina.etl.indicators.YearRule;
-import it.cabina.reports.SmallCells;
+import it.cabina.warehouse.published.SmallCells;
 import it.cabina.reports.data.Rows;
 import it.cabina.reports.render.ItalianFormat;
 
@@ -54,19 +55,16 @@ public record IndicatorCell(Double num, String numText, Double den, String denTe
             default -> null;
         };
 
-        boolean numPersons = countsPersons(ind.numeratore(), personViews);
-        boolean denPersons = ind.denominatore() != null && countsPersons(ind.denominatore(), personViews);
-        String numText = numPersons && cells.hides(num) ? cells.hiddenText() : null;
-        String denText = denPersons && cells.hides(den) ? cells.hiddenText() : null;
+        IndicatorProtection p = IndicatorProtection.of(ind, num, den, cells, personViews);
+        String numText = text(p.numerator(), cells);
+        String denText = text(p.denominator(), cells);
         String valueText = value == null ? MISSING : null;
         Double shown = value == null ? null : percent ? value / 100.0 : value;
-        if (ind.tipo() == IndicatorCatalog.Kind.CONTEGGIO && numText != null) {
+        if (p.value() != SmallCells.Cell.SHOWN) {
             shown = null;
-            valueText = numText;
-        } else if (ind.tipo().ratio() && denPersons && cells.withholdsRatioOver(den)) {
-            shown = null;
-            valueText = MISSING;
-            if (!ind.numeratore().misura().trim().toLowerCase().startsWith("count(")) numText = MISSING;
+            valueText = text(p.value(), cells);
+        }
+        if (p.value() == SmallCells.Cell.WITHHELD) {
             note = "Valore non pubblicato: il denominatore conta meno di " + cells.threshold() + " persone (tutela dei piccoli numeri).";
         }
         if (ind.nota() != null) note = note == null ? ind.nota() : note + " " + ind.nota();
@@ -77,9 +75,13 @@ public record IndicatorCell(Double num, String numText, Double den, String denTe
                 statusLabel(status), note);
     }
 
-    /** A side counts persons when it is a count over a view whose rows are persons or their records. */
-    static boolean countsPersons(IndicatorCatalog.Side side, Set<String> personViews) {
-        return side.fromView() && personViews.contains(side.vista()) && side.misura().trim().toLowerCase().startsWith("count(");
+    /** The text shown instead of a protected figure, or null when it is shown. */
+    private static String text(SmallCells.Cell cell, SmallCells cells) {
+        return switch (cell) {
+            case SHOWN -> null;
+            case SMALL_COUNT -> cells.hiddenText();
+            case WITHHELD -> MISSING;
+        };
     }
 
     static String targetText(YearRule rule, boolean percent) {

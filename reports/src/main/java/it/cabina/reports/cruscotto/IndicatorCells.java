@@ -1,7 +1,7 @@
 package it.cabina.reports.cruscotto;
 
 import it.cabina.etl.indicators.IndicatorCatalog;
-import it.cabina.reports.ReportSettings;
+import it.cabina.warehouse.published.ReportSettings;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.data.Rows;
 import it.cabina.reports.data.TerritoryInfo;

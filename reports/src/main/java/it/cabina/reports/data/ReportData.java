@@ -6,7 +6,7 @@ import it.cabina.etl.indicators.IndicatorCatalog;
 import it.cabina.etl.model.GoldViews;
 import it.cabina.etl.model.RunParameters;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportSettings;
+import it.cabina.warehouse.published.ReportSettings;
 import it.cabina.warehouse.published.ReportKind;
 import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.Table;

@@ -1,6 +1,6 @@
 package it.cabina.reports.data;
 
-import it.cabina.reports.ReportSettings;
+import it.cabina.warehouse.published.ReportSettings;
 
 import java.util.ArrayList;
 import java.util.List;

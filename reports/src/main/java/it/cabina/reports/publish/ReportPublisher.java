@@ -100,7 +100,11 @@ public final class ReportPublisher {
         ReportDocument doc = service.document(key);
         List<ReportEntry> entries = new ArrayList<>();
         for (Format format : Format.values()) {
-            files.write(key.path(format), service.render(doc, format));
+            try {
+                files.write(key.path(format), service.render(doc, format));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(key.path(format) + ": " + e, e);
+            }
             entries.add(entry(key, doc, format, generatedAt));
         }
         return new Published(entries, (System.nanoTime() - t0) / 1e9 / Format.values().length);

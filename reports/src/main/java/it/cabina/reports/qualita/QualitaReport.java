@@ -4,7 +4,7 @@ import it.cabina.reports.Part;
 import it.cabina.reports.ReportBuilder;
 import it.cabina.reports.ReportDocument;
 import it.cabina.reports.ReportKey;
-import it.cabina.reports.ReportSettings;
+import it.cabina.warehouse.published.ReportSettings;
 import it.cabina.reports.data.Periods;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.data.Rows;

@@ -21,7 +21,7 @@ public record CabinaConfig(
         String landing,
         String warehouse,
         String reports,
-        String export,
+        Export export,
         String esiti,
         String pseudonymKeyEnv,
         String pseudonymKeyFileEnv,
@@ -80,6 +80,25 @@ public record CabinaConfig(
                           int compactMinFiles, boolean housekeepingInNightly, int vacuumEveryDays) {
             this(lockHeartbeatSeconds, lockStaleMinutes, auditDays, archiveDays, rejectedDays, compactMinFiles,
                     housekeepingInNightly, vacuumEveryDays, null);
+        }
+    }
+
+    /**
+     * The analysts' exports (issue 21), each in its own folder so that file permissions can differ: {@code riservato},
+     * the person-level star schema (pseudonymised), for authorised analysts; {@code aperto}, aggregates and indicators
+     * with small cells protected, publishable as they are. Each publication is a new version folder; the last
+     * {@code keepVersions} of each are kept (at least 2: a reader of the previous version is never disturbed).
+     * Keys: {@code paths.export_riservato}, {@code paths.export_aperto} (default: {@code riservato/} and {@code aperto/}
+     * under {@code paths.export}, itself {@code data/export} by default), {@code export.keep_versions} (default 3).
+     */
+    public record Export(String riservato, String aperto, int keepVersions) {
+        public Export {
+            if (keepVersions < 2) throw new ConfigException("export.keep_versions must be at least 2 (the version being read and the new one)");
+        }
+
+        /** Both exports under one folder ({@code DIR/riservato}, {@code DIR/aperto}): the command line's {@code --export DIR}. */
+        public Export under(String folder) {
+            return new Export(folder.replaceAll("/+$", "") + "/riservato", folder.replaceAll("/+$", "") + "/aperto", keepVersions);
         }
     }
 
@@ -142,7 +161,8 @@ public record CabinaConfig(
                 resolveUri(home, f.paths().landing()),
                 resolveUri(home, f.paths().warehouse()),
                 resolveUri(home, f.paths().reports()),
-                resolveUri(home, f.paths().export()),
+                new Export(resolveUri(home, f.paths().exportRiservato()), resolveUri(home, f.paths().exportAperto()),
+                        f.export().keepVersions()),
                 resolveUri(home, f.paths().esiti()),
                 f.pseudonym().keyEnv(),
                 f.pseudonym().keyFileEnv(),
@@ -181,6 +201,13 @@ public record CabinaConfig(
                 regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, ops, logFormat);
     }
 
+    /** A copy with other export settings (tests keep fewer versions). */
+    public CabinaConfig withExport(Export export) {
+        return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile,
+                ambitiFile, regionCode, codelistsDir, rulesDir, senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal,
+                operations, logFormat);
+    }
+
     /** A copy with other Spark settings (tests use fewer partitions). */
     public CabinaConfig withSpark(String master, String appName, Map<String, String> settings) {
         return new CabinaConfig(home, landing, warehouse, reports, export, esiti, pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile,
@@ -200,14 +227,14 @@ public record CabinaConfig(
         return withPaths(landing, warehouse, reports, null);
     }
 
-    /** A copy with other data paths (null keeps the configured one). */
+    /** A copy with other data paths (null keeps the configured one); {@code export} holds both exports ({@link Export#under}). */
     public CabinaConfig withPaths(String landing, String warehouse, String reports, String export) {
         Path cwd = Path.of("").toAbsolutePath();
         return new CabinaConfig(home,
                 landing == null ? this.landing : resolveUri(cwd, landing),
                 warehouse == null ? this.warehouse : resolveUri(cwd, warehouse),
                 reports == null ? this.reports : resolveUri(cwd, reports),
-                export == null ? this.export : resolveUri(cwd, export),
+                export == null ? this.export : this.export.under(resolveUri(cwd, export)),
                 esiti, pseudonymKeyEnv, pseudonymKeyFileEnv, comuniFile, atsAsstFile,
                 ambitiFile, regionCode, codelistsDir, rulesDir,
                 senders, sparkMaster, sparkAppName, sparkSettings, flussoDeadlineDays, portal, operations, logFormat);

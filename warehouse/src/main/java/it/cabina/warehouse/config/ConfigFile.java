@@ -13,7 +13,7 @@ import java.util.Map;
 public record ConfigFile(@JsonProperty(required = true) Paths paths, Pseudonym pseudonym,
                          @JsonProperty(required = true) TerritoryFiles territory, String codelists, String rules,
                          Map<String, List<String>> senders, Deadlines deadlines, @JsonProperty(required = true) Spark spark,
-                         Portal portal, Operations operations, Logging logging) {
+                         Portal portal, Operations operations, Logging logging, Export export) {
     public ConfigFile {
         pseudonym = or(pseudonym, () -> new Pseudonym(null, null));
         codelists = or(codelists, () -> "conf/codelists");
@@ -23,13 +23,18 @@ public record ConfigFile(@JsonProperty(required = true) Paths paths, Pseudonym p
         portal = or(portal, () -> new Portal(null, null, null, null, null, null, null, null, null));
         operations = or(operations, () -> new Operations(null, null, null));
         logging = or(logging, () -> new Logging(null));
+        export = or(export, () -> new Export(null));
     }
 
     /** Data paths: local paths (relative to the project) or Hadoop URIs. */
     public record Paths(@JsonProperty(required = true) String landing, @JsonProperty(required = true) String warehouse,
-                        @JsonProperty(required = true) String reports, String export, String esiti) {
+                        @JsonProperty(required = true) String reports, String export, String exportRiservato,
+                        String exportAperto, String esiti) {
         public Paths {
             export = or(export, () -> "data/export");
+            String parent = export.replaceAll("/+$", "");
+            exportRiservato = or(exportRiservato, () -> parent + "/riservato");
+            exportAperto = or(exportAperto, () -> parent + "/aperto");
             esiti = or(esiti, () -> "data/esiti");
         }
     }
@@ -119,6 +124,20 @@ public record ConfigFile(@JsonProperty(required = true) Paths paths, Pseudonym p
         }
     }
 
+    /**
+     * The analysts' exports: each is published as a new version folder with a CURRENT file naming it; the last
+     * {@code keep_versions} versions are kept (at least 2: the one being read and the new one).
+     */
+    public record Export(Integer keepVersions) {
+        public Export {
+            keepVersions = or(keepVersions, () -> 3);
+        }
+
+        void check(Problems p) {
+            p.atLeast("export.keep_versions", keepVersions, 2);
+        }
+    }
+
     public record Lock(Integer heartbeatSeconds, Integer staleAfterMinutes) {
         public Lock {
             heartbeatSeconds = or(heartbeatSeconds, () -> 30);
@@ -150,6 +169,7 @@ public record ConfigFile(@JsonProperty(required = true) Paths paths, Pseudonym p
         deadlines.check(p);
         portal.check(p);
         operations.check(p);
+        export.check(p);
     }
 
     private static <T> T or(T value, java.util.function.Supplier<T> otherwise) {

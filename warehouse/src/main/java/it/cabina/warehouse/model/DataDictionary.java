@@ -27,6 +27,13 @@ public final class DataDictionary {
         return out.append(END).append('\n').toString();
     }
 
+    /** The sections of these models alone (the tables of an export), as in the dictionary. */
+    public static String sections(List<Model> models) {
+        StringBuilder out = new StringBuilder();
+        for (Model m : models) out.append(section(m));
+        return out.toString();
+    }
+
     private static String title(String folder) {
         return switch (folder) {
             case "gold" -> "the star schema, its views and the indicator values (`model/gold/`)";
@@ -43,14 +50,16 @@ public final class DataDictionary {
         if (m.isView()) s.append(". A view, not stored");
         if (m.history() != null) s.append(". History type 2 on `").append(m.history().key()).append("`");
         if (!m.partitionedBy().isEmpty()) s.append(". Exported partitioned by ").append(String.join(", ", m.partitionedBy()));
+        if (!m.sortedBy().isEmpty()) s.append(", sorted by ").append(String.join(", ", m.sortedBy())).append(" inside its files");
         s.append(".");
         if (!m.checks().isEmpty()) {
             s.append(" Checked after every build that rewrites it: ")
                     .append(m.checks().stream().map(DataDictionary::check).collect(Collectors.joining("; "))).append(".");
         }
-        s.append("\n\n| column | type | meaning |\n|---|---|---|\n");
+        s.append("\n\n| column | type | unit | meaning |\n|---|---|---|---|\n");
         for (Model.Column c : m.columns()) {
-            s.append("| `").append(c.name()).append("` | ").append(c.type()).append(" | ").append(c.description().replace("|", "\\|")).append(" |\n");
+            s.append("| `").append(c.name()).append("` | ").append(c.type()).append(" | ").append(c.unit() == null ? "" : c.unit())
+                    .append(" | ").append(c.description().replace("|", "\\|")).append(" |\n");
         }
         return s.append("\n").toString();
     }

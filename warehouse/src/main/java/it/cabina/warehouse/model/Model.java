@@ -16,6 +16,7 @@ public record Model(String name, String description, List<String> key,
                     List<String> sources, Keep keep, History history,
                     @JsonProperty("rows_as_view") String rowsAsView,
                     @JsonProperty("partitioned_by") List<String> partitionedBy,
+                    @JsonProperty("sorted_by") List<String> sortedBy,
                     List<Column> columns, List<Check> checks) {
 
     public Model {
@@ -23,6 +24,7 @@ public record Model(String name, String description, List<String> key,
         sources = sources == null ? List.of() : List.copyOf(sources);
         keep = keep == null ? Keep.NEVER : keep;
         partitionedBy = partitionedBy == null ? List.of() : List.copyOf(partitionedBy);
+        sortedBy = sortedBy == null ? List.of() : List.copyOf(sortedBy);
         columns = columns == null ? List.of() : List.copyOf(columns);
         checks = checks == null ? List.of() : List.copyOf(checks);
         builtBy = builtBy == null ? "sql" : builtBy;
@@ -48,7 +50,12 @@ public record Model(String name, String description, List<String> key,
     /** Type-2 history kept across builds on {@code key}. */
     public record History(String type, String key) {}
 
-    public record Column(String name, String type, String description) {}
+    /**
+     * A column: its Spark SQL type (the type the table really has: DataDictionary and the export's catalogue publish
+     * it, and a test compares it with the built tables), its meaning and, for a measure, its unit ({@code EUR},
+     * {@code persone}, {@code giorni}, …; null for codes, names and dates).
+     */
+    public record Column(String name, String type, String description, String unit) {}
 
     /**
      * A check run after a build: {@code unique} ({@code columns}), {@code not_null} ({@code columns}), {@code

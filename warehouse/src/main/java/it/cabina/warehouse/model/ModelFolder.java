@@ -46,6 +46,8 @@ public final class ModelFolder {
                 if (c.type() == null || c.description() == null) throw new ConfigException(where + "column " + c.name() + " needs a type and a description");
             }
             for (String k : m.key()) if (m.column(k) == null) throw new ConfigException(where + "key column " + k + " is not among its columns");
+            for (String k : m.partitionedBy()) if (m.column(k) == null) throw new ConfigException(where + "partition column " + k + " is not among its columns");
+            for (String k : m.sortedBy()) if (m.column(k) == null) throw new ConfigException(where + "sort column " + k + " is not among its columns");
             for (Model.Check c : m.checks()) {
                 for (String col : c.column() == null ? c.columns() : List.of(c.column())) {
                     if (m.column(col) == null) throw new ConfigException(where + c.check() + " check on unknown column " + col);

@@ -32,6 +32,11 @@ public enum RuleCode {
     RANGE("valore fuori intervallo"),
     /** FLUSSO {@code anno}/{@code semestre}/{@code mese} outside the manifest's semester. */
     PERIOD("fuori dal periodo della consegna"),
+    /**
+     * A money or quantity field with more digits than its type holds exactly (money: 16 integer digits and 2 decimals,
+     * quantity: 14 and 4; zeros after the last decimal do not count): set aside rather than rounded or truncated.
+     */
+    PRECISION("numero con più cifre di quante il campo ne ammette (importi: 2 decimali, quantità: 4): non arrotondato"),
     /** A field given where it is not allowed ({@code obiettivo_raggiunto} of a non post-assessment). */
     NOT_ALLOWED("campo non ammesso in questo caso"),
     /** A value above the field that bounds it ({@code quota_utente} greater than {@code spesa_totale}). */

@@ -14,6 +14,10 @@ public final class SparkSessions {
         config.sparkSettings().forEach(builder::config);
         // Parsing relies on null for an unparseable value (then set aside with FORMAT), not on ANSI errors.
         builder.config("spark.sql.ansi.enabled", "false");
+        // Timestamps are written as Parquet INT64 microseconds adjusted to UTC (Spark's default, INT96, is deprecated by
+        // the Parquet format and read with warnings or as local times by pyarrow and R): in the Delta tables and in the
+        // analysts' exports alike.
+        builder.config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel(System.getProperty("cabina.spark.log", "ERROR"));
         return spark;

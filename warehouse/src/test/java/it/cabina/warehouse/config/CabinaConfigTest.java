@@ -56,15 +56,17 @@ class CabinaConfigTest {
         assertEquals(defaults.portal(), written.portal());
         assertEquals(defaults.logFormat(), written.logFormat());
         assertEquals(List.of(defaults.pseudonymKeyEnv(), defaults.pseudonymKeyFileEnv(), defaults.regionCode(), defaults.flussoDeadlineDays(),
-                        defaults.export(), defaults.codelistsDir(), defaults.rulesDir(), defaults.sparkAppName()),
+                        defaults.export(), defaults.esiti(), defaults.codelistsDir(), defaults.rulesDir(), defaults.sparkAppName()),
                 List.of(written.pseudonymKeyEnv(), written.pseudonymKeyFileEnv(), written.regionCode(), written.flussoDeadlineDays(),
-                        written.export(), written.codelistsDir(), written.rulesDir(), written.sparkAppName()));
+                        written.export(), written.esiti(), written.codelistsDir(), written.rulesDir(), written.sparkAppName()));
     }
 
     @Test
     void absentKeysTakeTheirDefaults() throws IOException {
         CabinaConfig c = CabinaConfig.load(home, write("cabina.yaml", MINIMAL));
-        assertEquals(home.resolve("data/export").toString(), c.export());
+        assertEquals(new CabinaConfig.Export(home.resolve("data/export/riservato").toString(), home.resolve("data/export/aperto").toString(), 3),
+                c.export());
+        assertEquals(home.resolve("data/esiti").toString(), c.esiti());
         assertEquals("CABINA_PSEUDONYM_KEY", c.pseudonymKeyEnv());
         assertEquals("CABINA_PSEUDONYM_KEY_FILE", c.pseudonymKeyFileEnv());
         assertEquals("03", c.regionCode());

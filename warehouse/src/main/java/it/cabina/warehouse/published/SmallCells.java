@@ -1,11 +1,21 @@
-package it.cabina.reports;
+package it.cabina.warehouse.published;
 
 /**
  * Small-cell protection of published figures: a count of persons from 1 to threshold-1 is shown as "&lt;threshold",
  * and a ratio whose denominator counts fewer persons than the threshold is withheld. Threshold 0 disables it.
- * Applied only when a report is built; the warehouse keeps exact figures.
+ * Applied only when a report or the open export of the analysts is built; the warehouse keeps exact figures.
  */
 public record SmallCells(int threshold) {
+
+    /** What protection does to one published figure. */
+    public enum Cell {
+        /** Shown as it is. */
+        SHOWN,
+        /** A count of persons from 1 to threshold-1: shown as {@link #hiddenText()} (an empty cell in machine-readable data). */
+        SMALL_COUNT,
+        /** A ratio, share or mean over fewer persons than the threshold (or what would reveal it): not published (—). */
+        WITHHELD
+    }
 
     /** Whether this count of persons must not be shown as a number. */
     public boolean hides(Double count) {

@@ -1,4 +1,4 @@
-package it.cabina.reports;
+package it.cabina.warehouse.published;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

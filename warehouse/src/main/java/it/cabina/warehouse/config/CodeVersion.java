@@ -1,0 +1,46 @@
+package it.cabina.warehouse.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The version of the code running: "cabina VERSION (commit ABBREV[, with uncommitted changes])", from the resources
+ * the build writes beside this class ({@code version.properties}, and {@code commit}: the output of
+ * {@code git describe --always --dirty}, warehouse/pom.xml); "commit unknown" for a build outside a git checkout.
+ * {@code cabina --version} prints it and the analysts' exports record it in their manifests.
+ */
+public final class CodeVersion {
+    private static final Pattern DESCRIBE = Pattern.compile("([0-9a-f]{7,40})(-dirty)?");
+
+    private CodeVersion() {}
+
+    public static String current() {
+        try {
+            Properties version = new Properties();
+            try (InputStream in = CodeVersion.class.getResourceAsStream("/it/cabina/warehouse/version.properties")) {
+                if (in != null) version.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            String commit = "";
+            try (InputStream in = CodeVersion.class.getResourceAsStream("/it/cabina/warehouse/commit")) {
+                if (in != null) commit = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+            return describe(version.getProperty("version"), commit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String describe(String version, String gitDescribe) {
+        String v = version == null || version.isBlank() || version.startsWith("${") ? "(development build)" : version;
+        Matcher m = DESCRIBE.matcher(gitDescribe == null ? "" : gitDescribe);
+        String c = !m.matches() ? "commit unknown"
+                : "commit " + m.group(1) + (m.group(2) != null ? ", with uncommitted changes" : "");
+        return "cabina " + v + " (" + c + ")";
+    }
+}
