@@ -123,7 +123,7 @@ class CabinaConfigTest {
                 unknown_section: 1
                 """));
         assertEquals(List.of(
-                "conf/cabina.yaml: paths.wherehouse: chiave sconosciuta (ammesse: landing, warehouse, reports, export)",
+                "conf/cabina.yaml: paths.wherehouse: chiave sconosciuta (ammesse: landing, warehouse, reports, export, export_riservato, export_aperto, esiti)",
                 "conf/cabina.yaml: paths.warehouse: valore obbligatorio mancante",
                 "conf/cabina.yaml: spark.settings[\"spark.x\"]: atteso un testo, trovato una lista",
                 "conf/cabina.yaml: portal.trusted_proxies: atteso una lista, trovato una sezione",
@@ -131,7 +131,7 @@ class CabinaConfigTest {
                 "conf/cabina.yaml: operations.housekeeping.compact_min_files: atteso un numero intero, trovato \"1.5\"",
                 "conf/cabina.yaml: logging.format: atteso uno tra json, text, trovato il testo \"xml\"",
                 "conf/cabina.yaml: unknown_section: chiave sconosciuta (ammesse: paths, pseudonym, territory, codelists, rules, senders,"
-                        + " deadlines, spark, portal, operations, logging)"), p.subList(0, 8));
+                        + " deadlines, spark, portal, operations, logging, export)"), p.subList(0, 8));
         assertEquals(8, p.size(), "the ranges are checked once the binding is possible: " + p);
     }
 
