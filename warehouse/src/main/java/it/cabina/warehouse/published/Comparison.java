@@ -34,7 +34,7 @@ public record Comparison(
 
     /** Where the comparison of a territory and year is, relative to the reports folder. */
     public static String path(int year, String level, String territory) {
-        return "data/" + KIND.slug() + "/" + year + "/" + level + "/" + territory + ".json";
+        return KIND.dataPath(year, level, territory);
     }
 
     /** A column: an Ambito below the territory. */

@@ -34,7 +34,7 @@ public record Dashboard(
 
     /** Where the dashboard of a territory and year is, relative to the reports folder. */
     public static String path(int year, String level, String territory) {
-        return "data/" + KIND.slug() + "/" + year + "/" + level + "/" + territory + ".json";
+        return KIND.dataPath(year, level, territory);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -80,6 +80,11 @@ public enum ReportKind {
     /** The templates of its parts, e.g. "cruscotto/indicatori" for templates/cruscotto/indicatori.jrxml. */
     public List<String> templates() { return templates; }
 
+    /** Where the portal's data of a territory and period of this kind is, relative to the reports folder. */
+    public String dataPath(Object period, String level, String territory) {
+        return "data/" + slug + "/" + period + "/" + level + "/" + territory + ".json";
+    }
+
     /** The kind of this slug, if registered. */
     public static Optional<ReportKind> find(String slug) {
         return Arrays.stream(values()).filter(k -> k.slug.equals(slug)).findFirst();
