@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,8 @@ public final class Explainer {
     }
 
     private static final String LINEAGE_PREFIX = "linea_";
+    private static final String NOT_TRANSMITTED = "celle_dato_non_trasmesso";
+    private Set<String> notTransmittedCells;
 
     private final CabinaContext ctx;
     private final IndicatorCatalog catalog;
@@ -92,11 +95,36 @@ public final class Explainer {
         Set<String> types = new LinkedHashSet<>();
         for (IndicatorView v : catalog.views().all()) if (v.record() != null) types.add(v.record().type());
         for (String type : types) lineage(type).createOrReplaceTempView(LINEAGE_PREFIX + type);
+        notTransmitted().createOrReplaceTempView(NOT_TRANSMITTED);
         levelsOf = new HashMap<>();
         for (Row r : ctx.spark().sql("select codice_ambito, livello, territorio from " + IndicatorViews.LEVELS + " where riferimento").collectAsList()) {
             levelsOf.computeIfAbsent(r.getString(0), a -> new ArrayList<>()).add(new String[]{r.getString(1), r.getString(2)});
         }
         return this;
+    }
+
+    /**
+     * The cells the engine leaves without figures because rows below them lack a field of a later contract (the parts
+     * {@code <code>/U} above zero, as the engine computes them): {@code indicatore, anno, livello, territorio}. Nothing
+     * explains them.
+     */
+    private Dataset<Row> notTransmitted() {
+        List<Dataset<Row>> perView = new ArrayList<>();
+        IndicatorParts.byView(catalog).forEach((view, parts) -> {
+            List<Part> unknown = parts.stream().filter(p -> p.id().endsWith("/U")).toList();
+            if (!unknown.isEmpty()) perView.add(ctx.spark().sql(IndicatorParts.viewSql(catalog.views(), view, unknown, true)));
+        });
+        Dataset<Row> cells = perView.isEmpty()
+                ? ctx.spark().sql("select '' as indicatore, 0 as anno, '' as livello, '' as territorio where false")
+                : perView.stream().reduce(Dataset::unionByName).orElseThrow().filter("valore > 0")
+                        .selectExpr("substring_index(parte, '/', 1) as indicatore", "anno", "livello", "territorio").distinct();
+        notTransmittedCells = new HashSet<>();
+        for (Row r : cells.collectAsList()) notTransmittedCells.add(cellKey(r.getString(0), r.getInt(1), r.getString(2), r.getString(3)));
+        return cells;
+    }
+
+    private static String cellKey(String indicator, int year, String level, String territory) {
+        return indicator + "|" + year + "|" + level + "|" + territory;
     }
 
     /** Where the current version of each record of a type was loaded from: {@code _sender, _id, _delivery, _file, _line}. */
@@ -144,7 +172,11 @@ public final class Explainer {
         if (perView.isEmpty()) return ctx.spark().sql("select * from (" + emptyRows() + ") where false");
         Dataset<Row> all = perView.get(0);
         for (Dataset<Row> d : perView.subList(1, perView.size())) all = all.unionByName(d);
-        return all.filter("anno >= " + catalog.triennio().dal() + " and anno <= " + params.lastYear());
+        all = all.filter("anno >= " + catalog.triennio().dal() + " and anno <= " + params.lastYear());
+        Dataset<Row> skipped = ctx.spark().table(NOT_TRANSMITTED);
+        return all.join(skipped, all.col("parte").startsWith(org.apache.spark.sql.functions.concat(skipped.col("indicatore"), org.apache.spark.sql.functions.lit("/")))
+                .and(all.col("anno").equalTo(skipped.col("anno"))).and(all.col("livello").equalTo(skipped.col("livello")))
+                .and(all.col("territorio").equalTo(skipped.col("territorio"))), "left_anti");
     }
 
     private static String emptyRows() {
@@ -187,6 +219,7 @@ public final class Explainer {
             cells.forEach((cell, byYear) -> byYear.forEach((year, ambiti) -> {
                 String[] lt = cell.split("\t");
                 if (year < catalog.triennio().dal() || year > params.lastYear()) return;
+                if (notTransmittedCells.contains(cellKey(ind.code(), year, lt[0], lt[1]))) return;
                 long unit = 1;
                 if (ind.perAmbito()) {
                     double each = ind.tipo().ratio() ? den.costante() : 1.0;

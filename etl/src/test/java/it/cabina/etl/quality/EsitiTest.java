@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The esiti of the deliveries of the hand-made {@link IndicatorFixture} (10 loaded, 1 rejected, 2 rows set aside): one per
+ * The esiti of the deliveries of the hand-made {@link IndicatorFixture} (12 loaded, 1 rejected, 2 rows set aside): one per
  * delivery with the ledger's counts, the rows set aside listed as in the quarantine, no tax code, and never rewritten.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,8 +48,8 @@ class EsitiTest {
     @Test
     void everyDeliveryOfTheLedgerHasItsEsitoWithTheLedgersCounts() throws Exception {
         List<Row> ledger = new Ledger(ctx.store()).read().collectAsList();
-        assertEquals(11, ledger.size());
-        assertEquals(11, written);
+        assertEquals(13, ledger.size());
+        assertEquals(13, written);
         for (Row r : ledger) {
             JsonNode e = esito(r.getAs("sender"), r.getAs("delivery_name"));
             assertEquals(r.<String>getAs("status"), e.get("status").asText());
@@ -102,7 +102,7 @@ class EsitiTest {
         try (Stream<Path> s = Files.walk(esiti)) {
             files = s.filter(Files::isRegularFile).toList();
         }
-        assertEquals(12, files.size(), "11 esiti and one list of rows set aside");
+        assertEquals(14, files.size(), "13 esiti and one list of rows set aside");
         for (Path f : files) {
             String content = Files.readString(f, StandardCharsets.UTF_8);
             for (String cf : codes) assertFalse(content.contains(cf), "tax code in " + f);
