@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * anomalies never stops anything: they are shown ({@code cabina status}, the quality report, the portal's load status).
  */
 public final class Anomalies {
+    /** The contract version of each CSI delivery loaded (see {@link #registerInputs}). */
+    public static final String CSI_VERSIONS = "consegne_csi_tracciato";
+
     public static final StructType SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType).add("check", DataTypes.StringType).add("source", DataTypes.StringType)
             .add("sender", DataTypes.StringType).add("level", DataTypes.StringType).add("territory", DataTypes.StringType)
@@ -47,14 +50,31 @@ public final class Anomalies {
         return AnomalyRules.load(home.resolve("conf/anomalies.yaml"));
     }
 
-    /** Registers what the checks read: the star schema, the ledger, the aggregates, the run's indicator values. */
+    /**
+     * Registers what the checks read: the star schema, the ledger, the aggregates, the run's indicator values, and the
+     * contract version of each CSI delivery loaded ({@value #CSI_VERSIONS}: {@code delivery_name, spec_version}, from
+     * the bronze rows' lineage), so that a check can leave aside the first delivery under a new contract, which re-sends
+     * the current records on purpose (docs/senders-1.2.md).
+     */
     public void registerInputs(RunParameters params, String runId) {
         IndicatorViews.registerInputs(ctx, params);
+        csiVersions().createOrReplaceTempView(CSI_VERSIONS);
         ctx.store().registerViews(Tables.aggregates().stream().filter(ctx.store()::exists).toList());
         Dataset<Row> values = ctx.store().exists(Tables.INDICATOR_VALUES)
                 ? ctx.store().read(Tables.INDICATOR_VALUES).filter(org.apache.spark.sql.functions.col("run_id").equalTo(runId))
                 : ctx.spark().createDataFrame(List.of(), it.cabina.etl.indicators.IndicatorEngine.SCHEMA);
         values.createOrReplaceTempView(INDICATORS_VIEW);
+    }
+
+    private Dataset<Row> csiVersions() {
+        Dataset<Row> out = ctx.spark().sql("select cast(null as string) as delivery_name, cast(null as string) as spec_version where false");
+        for (var f : ctx.rules().get("CSI").files()) {
+            it.cabina.warehouse.tables.Table bronze = it.cabina.warehouse.tables.Table.bronze("CSI", f.table());
+            if (!ctx.store().exists(bronze)) continue;
+            out = out.unionByName(ctx.store().read(bronze).selectExpr(it.cabina.etl.rules.Lineage.DELIVERY_NAME + " as delivery_name",
+                    "coalesce(" + it.cabina.etl.rules.Lineage.SPEC_VERSION + ", '1.0') as spec_version").distinct());
+        }
+        return out.distinct();
     }
 
     /** Every anomaly the checks find, check by check (inputs registered). */
