@@ -51,7 +51,6 @@ public final class Explainer {
     }
 
     private static final String LINEAGE_PREFIX = "linea_";
-    private static final String NOT_TRANSMITTED = "celle_dato_non_trasmesso";
     private Set<String> notTransmittedCells;
 
     private final CabinaContext ctx;
@@ -95,7 +94,7 @@ public final class Explainer {
         Set<String> types = new LinkedHashSet<>();
         for (IndicatorView v : catalog.views().all()) if (v.record() != null) types.add(v.record().type());
         for (String type : types) lineage(type).createOrReplaceTempView(LINEAGE_PREFIX + type);
-        notTransmitted().createOrReplaceTempView(NOT_TRANSMITTED);
+        notTransmittedCells = notTransmitted();
         levelsOf = new HashMap<>();
         for (Row r : ctx.spark().sql("select codice_ambito, livello, territorio from " + IndicatorViews.LEVELS + " where riferimento").collectAsList()) {
             levelsOf.computeIfAbsent(r.getString(0), a -> new ArrayList<>()).add(new String[]{r.getString(1), r.getString(2)});
@@ -108,19 +107,24 @@ public final class Explainer {
      * {@code <code>/U} above zero, as the engine computes them): {@code indicatore, anno, livello, territorio}. Nothing
      * explains them.
      */
-    private Dataset<Row> notTransmitted() {
+    private Set<String> notTransmitted() {
         List<Dataset<Row>> perView = new ArrayList<>();
         IndicatorParts.byView(catalog).forEach((view, parts) -> {
             List<Part> unknown = parts.stream().filter(p -> p.id().endsWith("/U")).toList();
             if (!unknown.isEmpty()) perView.add(ctx.spark().sql(IndicatorParts.viewSql(catalog.views(), view, unknown, true)));
         });
-        Dataset<Row> cells = perView.isEmpty()
-                ? ctx.spark().sql("select '' as indicatore, 0 as anno, '' as livello, '' as territorio where false")
-                : perView.stream().reduce(Dataset::unionByName).orElseThrow().filter("valore > 0")
-                        .selectExpr("substring_index(parte, '/', 1) as indicatore", "anno", "livello", "territorio").distinct();
-        notTransmittedCells = new HashSet<>();
-        for (Row r : cells.collectAsList()) notTransmittedCells.add(cellKey(r.getString(0), r.getInt(1), r.getString(2), r.getString(3)));
+        Set<String> cells = new HashSet<>();
+        for (Dataset<Row> d : perView) {
+            for (Row r : d.filter("valore > 0").selectExpr("substring_index(parte, '/', 1)", "anno", "livello", "territorio").collectAsList()) {
+                cells.add(cellKey(r.getString(0), r.getInt(1), r.getString(2), r.getString(3)));
+            }
+        }
         return cells;
+    }
+
+    /** Whether a cell has records behind it: not one the engine left without figures for want of a later field. */
+    private boolean explained(String indicator, int year, String level, String territory) {
+        return !notTransmittedCells.contains(cellKey(indicator, year, level, territory));
     }
 
     private static String cellKey(String indicator, int year, String level, String territory) {
@@ -172,11 +176,7 @@ public final class Explainer {
         if (perView.isEmpty()) return ctx.spark().sql("select * from (" + emptyRows() + ") where false");
         Dataset<Row> all = perView.get(0);
         for (Dataset<Row> d : perView.subList(1, perView.size())) all = all.unionByName(d);
-        all = all.filter("anno >= " + catalog.triennio().dal() + " and anno <= " + params.lastYear());
-        Dataset<Row> skipped = ctx.spark().table(NOT_TRANSMITTED);
-        return all.join(skipped, all.col("parte").startsWith(org.apache.spark.sql.functions.concat(skipped.col("indicatore"), org.apache.spark.sql.functions.lit("/")))
-                .and(all.col("anno").equalTo(skipped.col("anno"))).and(all.col("livello").equalTo(skipped.col("livello")))
-                .and(all.col("territorio").equalTo(skipped.col("territorio"))), "left_anti");
+        return all.filter("anno >= " + catalog.triennio().dal() + " and anno <= " + params.lastYear());
     }
 
     private static String emptyRows() {
@@ -219,7 +219,7 @@ public final class Explainer {
             cells.forEach((cell, byYear) -> byYear.forEach((year, ambiti) -> {
                 String[] lt = cell.split("\t");
                 if (year < catalog.triennio().dal() || year > params.lastYear()) return;
-                if (notTransmittedCells.contains(cellKey(ind.code(), year, lt[0], lt[1]))) return;
+                if (!explained(ind.code(), year, lt[0], lt[1])) return;
                 long unit = 1;
                 if (ind.perAmbito()) {
                     double each = ind.tipo().ratio() ? den.costante() : 1.0;
@@ -256,7 +256,10 @@ public final class Explainer {
     /** Every row of the selected cells, in order: indicator (catalogue order), year, level, territory, part, unit. */
     public List<ExplanationRow> rows(Selection s) {
         List<ExplanationRow> out = new ArrayList<>(fixedRows(s));
-        for (Row r : viewRows(s).collectAsList()) out.add(row(r));
+        for (Row r : viewRows(s).collectAsList()) {
+            ExplanationRow row = row(r);
+            if (explained(row.indicator(), row.year(), row.level(), row.territory())) out.add(row);
+        }
         out.sort(order());
         return out;
     }
@@ -289,7 +292,9 @@ public final class Explainer {
         for (Row r : viewRows(s).groupBy("parte", "anno", "livello", "territorio").agg(org.apache.spark.sql.functions.sum("contributo"))
                 .collectAsList()) {
             String part = r.getString(0);
-            out.merge(String.join("|", part.substring(0, part.lastIndexOf('/')), String.valueOf(r.getInt(1)), r.getString(2), r.getString(3),
+            String indicator = part.substring(0, part.lastIndexOf('/'));
+            if (!explained(indicator, r.getInt(1), r.getString(2), r.getString(3))) continue;
+            out.merge(String.join("|", indicator, String.valueOf(r.getInt(1)), r.getString(2), r.getString(3),
                     ExplanationRow.partName(part)), r.getDouble(4), Double::sum);
         }
         for (ExplanationRow f : fixedRows(s)) {
@@ -316,7 +321,8 @@ public final class Explainer {
                     pending = it.hasNext() ? it.next() : null; // an Ambito outside the reference: no file
                 }
                 while (pending != null && pending.getString(2).equals(ambito) && pending.getInt(3) == year) {
-                    rows.add(row(pending));
+                    ExplanationRow row = row(pending);
+                    if (explained(row.indicator(), year, row.level(), ambito)) rows.add(row);
                     pending = it.hasNext() ? it.next() : null;
                 }
                 rows.sort(order());
