@@ -34,6 +34,9 @@ public final class ExplainCommand implements Callable<Integer> {
 
     enum Part { numerator, denominator }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     WarehouseOptions paths;
 
@@ -63,14 +66,14 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CabinaConfig config = paths.config();
         String lvl = level.toUpperCase(Locale.ROOT);
-        if (!Levels.ALL.contains(lvl)) throw new IllegalArgumentException("--level dev'essere uno di " + Levels.ALL + ", non '" + level + "'");
+        if (!Levels.ALL.contains(lvl)) throw Arguments.invalid(spec, "--level dev'essere uno di " + Levels.ALL + ", non '" + level + "'");
         CabinaContext ctx = Jobs.open(config);
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        if (catalog.get(indicator) == null) throw new IllegalArgumentException("indicatore '" + indicator + "' sconosciuto al catalogo");
+        if (catalog.get(indicator) == null) throw Arguments.invalid(spec, "indicatore '" + indicator + "' sconosciuto al catalogo");
         List<Row> cells = IndicatorResults.read(ctx.store(), new IndicatorResults.Filter(run, year, lvl, territory))
                 .filter("indicatore = '" + indicator.replace("'", "") + "'").collectAsList();
         if (cells.isEmpty()) {
-            throw new IllegalArgumentException("nessun valore di " + indicator + " per " + year + " " + lvl + " " + territory
+            throw Arguments.invalid(spec, "nessun valore di " + indicator + " per " + year + " " + lvl + " " + territory
                     + (run == null ? " nell'ultimo run" : " nel run " + run));
         }
         Row cell = cells.get(0);
