@@ -166,7 +166,7 @@ class ExportTest {
         assertTrue(reserved.table("fact_case").personLevel());
         assertEquals(List.of("anno"), reserved.table("fact_service_delivery").partitionedBy());
         assertEquals(Set.of("agg_casi", "agg_valutazioni", "agg_progetti", "agg_dimissioni", "agg_prestazioni", "agg_spesa",
-                "agg_unita", "agg_qualita", "agg_consegne", "indicator_values"),
+                "agg_unita", "agg_qualita", "agg_consegne", "agg_attivita", "indicator_values"),
                 manifest("aperto").tables().stream().map(ExportManifest.TableFiles::name).collect(java.util.stream.Collectors.toSet()));
     }
 
