@@ -3,8 +3,10 @@ package it.cabina.etl.anomalies;
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.indicators.IndicatorViews;
 import it.cabina.etl.model.RunParameters;
+import it.cabina.etl.rules.Lineage;
 import it.cabina.warehouse.config.ConfigException;
 import it.cabina.warehouse.tables.DeltaStore;
+import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,10 +71,10 @@ public final class Anomalies {
     private Dataset<Row> csiVersions() {
         Dataset<Row> out = ctx.spark().sql("select cast(null as string) as delivery_name, cast(null as string) as spec_version where false");
         for (var f : ctx.rules().get("CSI").files()) {
-            it.cabina.warehouse.tables.Table bronze = it.cabina.warehouse.tables.Table.bronze("CSI", f.table());
+            Table bronze = Table.bronze("CSI", f.table());
             if (!ctx.store().exists(bronze)) continue;
-            out = out.unionByName(ctx.store().read(bronze).selectExpr(it.cabina.etl.rules.Lineage.DELIVERY_NAME + " as delivery_name",
-                    "coalesce(" + it.cabina.etl.rules.Lineage.SPEC_VERSION + ", '1.0') as spec_version").distinct());
+            out = out.unionByName(ctx.store().read(bronze).selectExpr(Lineage.DELIVERY_NAME + " as delivery_name",
+                    "coalesce(" + Lineage.SPEC_VERSION + ", '1.0') as spec_version"));
         }
         return out.distinct();
     }

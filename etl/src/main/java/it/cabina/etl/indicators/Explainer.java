@@ -11,6 +11,7 @@ import it.cabina.etl.rules.SourceRules;
 import it.cabina.warehouse.config.ConfigException;
 import it.cabina.warehouse.published.Levels;
 import it.cabina.warehouse.tables.Table;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -29,6 +30,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.substring_index;
 
 /**
  * Explains figures: the records that make up the numerator and the denominator of indicator cells, worked out from the
@@ -122,7 +128,10 @@ public final class Explainer {
         return cells;
     }
 
-    /** Whether a cell has records behind it: not one the engine left without figures for want of a later field. */
+    /**
+     * Whether a cell has records behind it: not one the engine left without figures for want of a later field (the
+     * view rows of such cells are dropped in {@link #viewRows}, the fixed rows in {@link #fixedRows}).
+     */
     private boolean explained(String indicator, int year, String level, String territory) {
         return !notTransmittedCells.contains(cellKey(indicator, year, level, territory));
     }
@@ -176,7 +185,10 @@ public final class Explainer {
         if (perView.isEmpty()) return ctx.spark().sql("select * from (" + emptyRows() + ") where false");
         Dataset<Row> all = perView.get(0);
         for (Dataset<Row> d : perView.subList(1, perView.size())) all = all.unionByName(d);
-        return all.filter("anno >= " + catalog.triennio().dal() + " and anno <= " + params.lastYear());
+        all = all.filter("anno >= " + catalog.triennio().dal() + " and anno <= " + params.lastYear());
+        if (notTransmittedCells.isEmpty()) return all;
+        Column cell = concat_ws("|", substring_index(col("parte"), "/", 1), col("anno").cast("string"), col("livello"), col("territorio"));
+        return all.filter(not(cell.isin(notTransmittedCells.toArray())));
     }
 
     private static String emptyRows() {
@@ -256,10 +268,7 @@ public final class Explainer {
     /** Every row of the selected cells, in order: indicator (catalogue order), year, level, territory, part, unit. */
     public List<ExplanationRow> rows(Selection s) {
         List<ExplanationRow> out = new ArrayList<>(fixedRows(s));
-        for (Row r : viewRows(s).collectAsList()) {
-            ExplanationRow row = row(r);
-            if (explained(row.indicator(), row.year(), row.level(), row.territory())) out.add(row);
-        }
+        for (Row r : viewRows(s).collectAsList()) out.add(row(r));
         out.sort(order());
         return out;
     }
@@ -292,9 +301,7 @@ public final class Explainer {
         for (Row r : viewRows(s).groupBy("parte", "anno", "livello", "territorio").agg(org.apache.spark.sql.functions.sum("contributo"))
                 .collectAsList()) {
             String part = r.getString(0);
-            String indicator = part.substring(0, part.lastIndexOf('/'));
-            if (!explained(indicator, r.getInt(1), r.getString(2), r.getString(3))) continue;
-            out.merge(String.join("|", indicator, String.valueOf(r.getInt(1)), r.getString(2), r.getString(3),
+            out.merge(String.join("|", part.substring(0, part.lastIndexOf('/')), String.valueOf(r.getInt(1)), r.getString(2), r.getString(3),
                     ExplanationRow.partName(part)), r.getDouble(4), Double::sum);
         }
         for (ExplanationRow f : fixedRows(s)) {
@@ -321,8 +328,7 @@ public final class Explainer {
                     pending = it.hasNext() ? it.next() : null; // an Ambito outside the reference: no file
                 }
                 while (pending != null && pending.getString(2).equals(ambito) && pending.getInt(3) == year) {
-                    ExplanationRow row = row(pending);
-                    if (explained(row.indicator(), year, row.level(), ambito)) rows.add(row);
+                    rows.add(row(pending));
                     pending = it.hasNext() ? it.next() : null;
                 }
                 rows.sort(order());
