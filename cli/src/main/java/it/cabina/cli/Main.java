@@ -18,6 +18,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CabinaCommand());
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler(Main::refuse);
         // text unless the command chooses otherwise (--log-format, logging.format): a JVM may run several commands (tests)
         cl.setExecutionStrategy(parsed -> {
             Logging.use(it.cabina.warehouse.config.CabinaConfig.LogFormat.TEXT);
@@ -38,6 +39,17 @@ public final class Main {
             err.flush();
         }
         return exitCode(e);
+    }
+
+    /** A wrong argument: its {@code ERRORE: …} line like any other error, then picocli's suggestions and the usage. */
+    private static int refuse(CommandLine.ParameterException e, String[] args) {
+        new Progress().error(e.getMessage());
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        cl.usage(err, cl.getColorScheme());
+        err.flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

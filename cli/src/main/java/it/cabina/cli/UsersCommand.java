@@ -42,7 +42,7 @@ public final class UsersCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Aggiunge un utente (o lo sostituisce se esiste già). La password si legge dalla prima riga dello standard input.",
-                    "Esempio: printf '%s\\n' \"$PASSWORD\" | ./cabina users add m.rossi --scope AMBITO:AMB-SARONNO --password-stdin"})
+                    "Esempio: printf '%%s\\n' \"$PASSWORD\" | ./cabina users add m.rossi --scope AMBITO:AMB-SARONNO --password-stdin"})
     static final class Add implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "Nome utente.")
         String username;

@@ -107,10 +107,10 @@ class PdfArchivalTest {
     void theCruscottoReadsAsTitleHeadingsTablesAndChartsWithAlternativeText() throws IOException {
         Map<String, Integer> types = structure(first(ReportKind.CRUSCOTTO));
         assertEquals(1, types.get("H1"), "the report title");
-        assertEquals(1, types.get("H2"), "Andamento nel triennio, once");
+        assertEquals(2, types.get("H2"), "Andamento nel triennio and the Cronoprogramma, once each");
         assertTrue(types.get("TH") >= 7, "the indicator table's header row");
         assertEquals(types.get("H3"), types.get("Figure"), "a chart under each indicator's heading");
-        assertEquals(types.get("H3") + 1, types.get("Table"), "the indicator table, then a table beside each chart");
+        assertEquals(types.get("H3") + 2, types.get("Table"), "the indicator table, a table beside each chart, the Cronoprogramma");
     }
 
     @Test

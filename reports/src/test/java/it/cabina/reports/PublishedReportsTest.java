@@ -137,7 +137,9 @@ class PublishedReportsTest {
             assertEquals("—", sad.getCell(5).getStringCellValue());
             Row sad3 = row(sheet, "SAD-03"); // a count of 1 person with a closed SAD case
             assertEquals("<3", sad3.getCell(5).getStringCellValue());
-            assertEquals(3, wb.getNumberOfSheets(), "Informazioni, Indicatori 2026, Andamento triennio");
+            List<String> sheets = new java.util.ArrayList<>();
+            wb.forEach(sh -> sheets.add(sh.getSheetName()));
+            assertEquals(List.of("Informazioni", "Indicatori 2026", "Andamento triennio", "Cronoprogramma"), sheets);
         }
     }
 
@@ -226,7 +228,7 @@ class PublishedReportsTest {
         assertTrue(line(g, "Protocollo sul Punto Unico di Accesso").matches(".*30/06/2025.*10/06/2025\\s+Raggiunto nei tempi.*"), line(g, "Protocollo sul Punto Unico di Accesso"));
         assertTrue(line(g, "Protocollo sulle dimissioni protette").contains("Raggiunto in ritardo"), g);
         assertTrue(line(g, "Mappatura delle risorse").matches(".*30/09/2026.*non raggiunto\\s+Scaduto, non raggiunto.*"), line(g, "Mappatura delle risorse"));
-        assertTrue(g.contains("rinviato una volta, prevista in origine il 31/12/2026"), g);
+        assertTrue(g.replaceAll("\\s+", " ").contains("rinviato una volta, prevista in origine il 31/12/2026"), g); // the cell may wrap
         assertTrue(line(g, "Tavolo con le parti sociali").contains("Non più previsto"), g);
         String s = text(Files.readAllBytes(reports.resolve("cruscotto/2026/AMBITO/" + S + ".pdf")));
         assertTrue(s.contains("Nessun traguardo trasmesso"), s);

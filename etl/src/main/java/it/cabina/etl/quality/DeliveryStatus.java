@@ -25,7 +25,9 @@ public final class DeliveryStatus {
                                String source, String sender, String status,
                                @JsonProperty("processed_at") String processedAt,
                                @JsonProperty("run_id") String runId,
-                               List<String> reasons, List<String> warnings, List<FileView> files) {}
+                               List<String> reasons, List<String> warnings,
+                               // always there: a delivery refused before its rows were read has none
+                               @JsonInclude(JsonInclude.Include.ALWAYS) List<FileView> files) {}
 
     public record FileView(String name, long received, long loaded,
                            @JsonProperty("set_aside") long setAside,
