@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ class Contract11CliTest {
 
     @BeforeAll
     void build() throws Exception {
-        ctx = IndicatorFixture.build(Files.createTempDirectory("cabina-contract11"));
+        ctx = IndicatorFixture.shared();
         wh = ctx.config().warehouse();
         CliTest.Result r = CliTest.run("indicators", "--warehouse", wh, "--format", "csv");
         assertEquals(0, r.code(), r.err());

@@ -64,12 +64,18 @@ public final class IndicatorFixture {
     private static CabinaContext shared;
 
     /**
-     * The fixture built once per test JVM, for the test classes that only read it (building it is most of their time).
-     * Tests that add runs or files to it say so.
+     * The fixture of this test JVM, for the test classes that only read it: a copy of the one built once per Maven
+     * build ({@link BuiltOnce}). Tests that add runs or files to it say so.
      */
     public static synchronized CabinaContext shared() throws IOException {
-        if (shared == null) shared = build(java.nio.file.Files.createTempDirectory("cabina-indicator-fixture"));
+        if (shared == null) shared = context(BuiltOnce.copy("indicator", IndicatorFixture::build));
         return shared;
+    }
+
+    /** The context of a fixture folder: deliveries under {@code landing}, warehouse {@code wh}, reports {@code reports}. */
+    static CabinaContext context(Path tmp) {
+        return CabinaContext.create(SparkTestSession.config().withPaths(tmp.resolve("landing").toString(), tmp.resolve("wh").toString(),
+                tmp.resolve("reports").toString()), SparkTestSession.get());
     }
 
     /** The run id of the fixture's nightly (tests may append other runs to indicator_values). */
@@ -81,8 +87,7 @@ public final class IndicatorFixture {
     /** Writes the deliveries under {@code tmp/landing} and loads them into {@code tmp/wh} (reports: {@code tmp/reports}). */
     public static CabinaContext build(Path tmp) throws IOException {
         Path landing = tmp.resolve("landing");
-        CabinaContext ctx = CabinaContext.create(SparkTestSession.config().withPaths(landing.toString(), tmp.resolve("wh").toString(), tmp.resolve("reports").toString()),
-                SparkTestSession.get());
+        CabinaContext ctx = context(tmp);
         TestDeliveries.of(landing, "CSI", "AMB-SARONNO", "20270110T020000")
                 .file("persone.csv", P, "P1;" + X + ";F;1940-03-01;012119;ITA;" + T + ";ATTIVO",
                         "P2;" + Y + ";M;1950-01-01;012119;ITA;" + T + ";ATTIVO",
