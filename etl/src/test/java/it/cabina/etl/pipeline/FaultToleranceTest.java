@@ -6,6 +6,7 @@ import it.cabina.etl.context.Progress;
 import io.delta.tables.DeltaTable;
 import it.cabina.etl.landing.LedgerEntry;
 import it.cabina.etl.pseudonym.Pseudonymizer;
+import it.cabina.etl.testing.BuiltOnce;
 import it.cabina.etl.testing.NightlyProcess;
 import it.cabina.etl.testing.SparkTestSession;
 import it.cabina.etl.testing.TinyLanding;
@@ -71,7 +72,7 @@ class FaultToleranceTest {
         // the smallest landing that goes through every stage: the child nightlies are killed on it
         TinyLanding.write(generated);
         addFaultyDeliveries();
-        copyTree(generated, tmp.resolve("clean/landing"));
+        BuiltOnce.copyTree(generated, tmp.resolve("clean/landing"));
         CabinaContext plain = context(tmp.resolve("clean"));
         clean = CabinaContext.create(plain.config().withOperations(withMetrics(plain.config().operations(), tmp.resolve("metrics/cabina.prom"))),
                 plain.spark());
@@ -91,7 +92,7 @@ class FaultToleranceTest {
             Files.write(generated.resolve(corruptZip + ".zip"), Arrays.copyOf(bytes, bytes.length / 2));
             Path folder = entries.stream().filter(p -> p.getFileName().toString().startsWith("CSI_") && Files.isDirectory(p)).findFirst().orElseThrow();
             duplicate = folder.getFileName().toString().replaceAll("T\\d{6}$", "T235958");
-            copyTree(folder, generated.resolve(duplicate));
+            BuiltOnce.copyTree(folder, generated.resolve(duplicate));
         }
     }
 
@@ -148,7 +149,7 @@ class FaultToleranceTest {
     @Order(2)
     void killedAtFourStagesAndRunAgainGivesTheCleanWarehouse() throws Exception {
         Path root = tmp.resolve("killed");
-        copyTree(generated, root.resolve("landing"));
+        BuiltOnce.copyTree(generated, root.resolve("landing"));
         CabinaContext ctx = context(root);
         Pattern runLine = Pattern.compile("Nightly (run-\\S+) ");
         String[] runs = new String[4];
@@ -350,13 +351,4 @@ class FaultToleranceTest {
         }
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
 }

@@ -55,7 +55,8 @@ public final class BuiltOnce {
         return mine;
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    /** Copies a folder tree (the fixtures' marker file left out). */
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
