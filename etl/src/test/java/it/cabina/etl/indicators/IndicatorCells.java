@@ -64,8 +64,7 @@ final class IndicatorCells {
      * but {@code mayBeEmpty} has rows, so that the check means something.
      */
     static void viewKeysHold(CabinaContext ctx, LocalDate asOf, Set<String> mayBeEmpty) {
-        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        catalog.views().register(ctx, RunParameters.of(ctx, asOf, catalog.triennio().dal(), catalog.triennio().al()));
+        IndicatorCatalog catalog = materialisedViews(ctx, asOf);
         for (IndicatorView v : catalog.views().all()) {
             String view = v.name();
             if (!mayBeEmpty.contains(view)) assertTrue(ctx.spark().table(view).count() > 0, view + " has rows in the fixture");
@@ -85,11 +84,24 @@ final class IndicatorCells {
      * with no row in a cell and a side whose rows give 0 both count as 0); returns how many parts were compared.
      */
     static int optimisedSidesEqualSidesOnRows(CabinaContext ctx, LocalDate asOf) {
-        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
-        catalog.views().register(ctx, RunParameters.of(ctx, asOf, catalog.triennio().dal(), catalog.triennio().al()));
+        IndicatorCatalog catalog = materialisedViews(ctx, asOf);
         List<String> optimised = nonZeroParts(ctx, IndicatorEngine.partsSql(catalog, true));
         assertEquals(nonZeroParts(ctx, IndicatorEngine.partsSql(catalog, false)), optimised);
         return optimised.size();
+    }
+
+    /**
+     * The catalogue, with its views registered as of a run date and each view's rows (and the roll-up of territories) computed once and kept: the checks
+     * below run hundreds of queries over the same views (the sides on rows one per part), which would otherwise each
+     * compute the view again from the gold tables.
+     */
+    private static IndicatorCatalog materialisedViews(CabinaContext ctx, LocalDate asOf) {
+        IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
+        catalog.views().register(ctx, RunParameters.of(ctx, asOf, catalog.triennio().dal(), catalog.triennio().al()));
+        List<String> read = new java.util.ArrayList<>(List.of(IndicatorViews.LEVELS));
+        catalog.views().all().forEach(v -> read.add(v.name()));
+        for (String view : read) ctx.spark().table(view).localCheckpoint().createOrReplaceTempView(view);
+        return catalog;
     }
 
     private static List<String> nonZeroParts(CabinaContext ctx, String sql) {
