@@ -6,6 +6,7 @@ import it.cabina.etl.landing.Ledger;
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 import it.cabina.warehouse.config.CabinaConfig;
+import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
 import org.apache.hadoop.fs.FileStatus;
@@ -58,16 +59,40 @@ public final class Housekeeping {
     static final long SMALL_FILE_BYTES = 8L << 20;
     private static final String OPTIMIZE_MIN_FILE_SIZE = "spark.databricks.delta.optimize.minFileSize";
 
-    private Row compactSmallFiles(DeltaTable table) {
+    private static Row compactSmallFiles(DeltaTable table) {
+        return table.optimize().executeCompaction().select("metrics.numFilesRemoved", "metrics.numFilesAdded").first();
+    }
+
+    /** The session's OPTIMIZE threshold set to {@link #SMALL_FILE_BYTES} while {@code work} runs, then put back. */
+    private <T> T withSmallFileThreshold(java.util.function.Supplier<T> work) {
         var conf = ctx.spark().conf();
         String before = conf.getOption(OPTIMIZE_MIN_FILE_SIZE).getOrElse(() -> null);
         conf.set(OPTIMIZE_MIN_FILE_SIZE, String.valueOf(SMALL_FILE_BYTES));
         try {
-            return table.optimize().executeCompaction().select("metrics.numFilesRemoved", "metrics.numFilesAdded").first();
+            return work.get();
         } finally {
             if (before == null) conf.unset(OPTIMIZE_MIN_FILE_SIZE);
             else conf.set(OPTIMIZE_MIN_FILE_SIZE, before);
         }
+    }
+
+    /** What the housekeeping did to one table: files compacted (-1: not compacted), files after, vacuumed or not. */
+    private record TableDone(Table table, long filesCompacted, long filesAfter, boolean vacuumed) {}
+
+    /** Compacts one table if its files are many and small, and vacuums it if due. */
+    private TableDone tidy(Table t, boolean vacuum, int auditDays, int compactMinFiles) {
+        DeltaTable table = DeltaTable.forPath(ctx.spark(), ctx.store().path(t));
+        Row detail = table.detail().select("numFiles", "properties", "sizeInBytes").first();
+        if (vacuum) retention(t, detail.getJavaMap(1), auditDays);
+        long files = detail.getLong(0);
+        long compacted = -1, after = files;
+        if (files >= compactMinFiles && detail.getLong(2) / files < SMALL_FILE_BYTES) {
+            Row m = compactSmallFiles(table);
+            compacted = m.getLong(0);
+            after = m.getLong(1);
+        }
+        if (vacuum) table.vacuum();
+        return new TableDone(t, compacted, after, vacuum);
     }
 
     public record Result(int tablesCompacted, long filesCompacted, int tablesVacuumed, List<String> deliveriesDeleted) {}
@@ -90,22 +115,17 @@ public final class Housekeeping {
         } else if (!vacuum) {
             progress.accept("  VACUUM non dovuto: l'ultimo è del " + lastVacuum + " (ogni " + ops.vacuumEveryDays() + " giorni)");
         }
-        for (Table t : store.list()) {
-            String path = store.path(t);
-            DeltaTable table = DeltaTable.forPath(ctx.spark(), path);
-            Row detail = table.detail().select("numFiles", "properties", "sizeInBytes").first();
-            if (vacuum) retention(t, detail.getJavaMap(1), ops.auditDays());
-            long files = detail.getLong(0);
-            if (files >= ops.compactMinFiles() && detail.getLong(2) / files < SMALL_FILE_BYTES) {
-                Row m = compactSmallFiles(table);
+        // each table is a few small Spark jobs and a listing: several tables at a time keep the cores busy
+        boolean vacuumNow = vacuum;
+        List<TableDone> done = withSmallFileThreshold(() -> Concurrently.map(store.list(), Concurrently.SPARK_QUERIES,
+                t -> tidy(t, vacuumNow, ops.auditDays(), ops.compactMinFiles())));
+        for (TableDone d : done) {
+            if (d.filesCompacted() >= 0) {
                 compacted++;
-                filesCompacted += m.getLong(0);
-                progress.accept(String.format("  compattata %-28s %,6d file → %,d", t.name(), m.getLong(0), m.getLong(1)));
+                filesCompacted += d.filesCompacted();
+                progress.accept(String.format("  compattata %-28s %,6d file → %,d", d.table().name(), d.filesCompacted(), d.filesAfter()));
             }
-            if (vacuum) {
-                table.vacuum();
-                vacuumed++;
-            }
+            if (d.vacuumed()) vacuumed++;
         }
         if (vacuum) writeLastVacuum(marker, now);
         progress.count("tabelle_compattate", compacted);
