@@ -91,9 +91,9 @@ final class IndicatorCells {
     }
 
     /**
-     * The catalogue, with its views registered as of a run date and each view's rows (and the roll-up of territories) computed once and kept: the checks
-     * below run hundreds of queries over the same views (the sides on rows one per part), which would otherwise each
-     * compute the view again from the gold tables.
+     * The catalogue, with its views (and the roll-up of territories) registered as of a run date, each computed once and
+     * kept: the checks above run hundreds of queries over the same views (the sides on rows one per part), which would
+     * otherwise each compute them again from the gold tables.
      */
     private static IndicatorCatalog materialisedViews(CabinaContext ctx, LocalDate asOf) {
         IndicatorCatalog catalog = IndicatorEngine.catalog(ctx);
