@@ -80,13 +80,14 @@ public final class Housekeeping {
     private record TableDone(Table table, long filesCompacted, long filesAfter, boolean vacuumed) {}
 
     /** Compacts one table if its files are many and small, and vacuums it if due. */
-    private TableDone tidy(Table t, boolean vacuum, int auditDays, int compactMinFiles) {
+    private TableDone tidy(Table t, boolean vacuum) {
+        CabinaConfig.Operations ops = ctx.config().operations();
         DeltaTable table = DeltaTable.forPath(ctx.spark(), ctx.store().path(t));
         Row detail = table.detail().select("numFiles", "properties", "sizeInBytes").first();
-        if (vacuum) retention(t, detail.getJavaMap(1), auditDays);
+        if (vacuum) retention(t, detail.getJavaMap(1), ops.auditDays());
         long files = detail.getLong(0);
         long compacted = -1, after = files;
-        if (files >= compactMinFiles && detail.getLong(2) / files < SMALL_FILE_BYTES) {
+        if (files >= ops.compactMinFiles() && detail.getLong(2) / files < SMALL_FILE_BYTES) {
             Row m = compactSmallFiles(table);
             compacted = m.getLong(0);
             after = m.getLong(1);
@@ -116,9 +117,7 @@ public final class Housekeeping {
             progress.accept("  VACUUM non dovuto: l'ultimo è del " + lastVacuum + " (ogni " + ops.vacuumEveryDays() + " giorni)");
         }
         // each table is a few small Spark jobs and a listing: several tables at a time keep the cores busy
-        boolean vacuumNow = vacuum;
-        List<TableDone> done = withSmallFileThreshold(() -> Concurrently.map(store.list(), Concurrently.SPARK_QUERIES,
-                t -> tidy(t, vacuumNow, ops.auditDays(), ops.compactMinFiles())));
+        List<TableDone> done = withSmallFileThreshold(() -> Concurrently.map(store.list(), Concurrently.SPARK_QUERIES, t -> tidy(t, vacuum)));
         for (TableDone d : done) {
             if (d.filesCompacted() >= 0) {
                 compacted++;
