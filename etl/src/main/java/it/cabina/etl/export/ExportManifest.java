@@ -9,6 +9,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -72,6 +74,21 @@ public record ExportManifest(String export, @JsonProperty("run_id") String runId
         }
         out.sort(Comparator.comparing(FileEntry::path));
         return out;
+    }
+
+    /**
+     * The rows of the Parquet files among {@code files} (relative to {@code version}), summed from their footers: what
+     * was written, without reading the table again.
+     */
+    static long parquetRows(FileSystem fs, Path version, List<FileEntry> files) throws IOException {
+        long rows = 0;
+        for (FileEntry f : files) {
+            if (!f.path().endsWith(".parquet")) continue;
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(version, f.path()), fs.getConf()))) {
+                rows += reader.getRecordCount();
+            }
+        }
+        return rows;
     }
 
     /** The schema as name and Spark SQL type ({@code decimal(18,2)}, {@code array<string>}), in column order. */

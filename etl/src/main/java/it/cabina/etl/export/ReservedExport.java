@@ -85,7 +85,7 @@ final class ReservedExport {
             ExportCatalogue.described(data, model).write().mode(SaveMode.ErrorIfExists).parquet(dir.toString());
         }
         List<ExportManifest.FileEntry> files = ExportManifest.files(fs, version, dir);
-        return new ExportManifest.TableFiles(t.name(), data.count(), model.personLevel(), files,
+        return new ExportManifest.TableFiles(t.name(), ExportManifest.parquetRows(fs, version, files), model.personLevel(), files,
                 files.stream().mapToLong(ExportManifest.FileEntry::bytes).sum(), ExportManifest.schema(data.schema()),
                 model.partitionedBy(), model.sortedBy());
     }
