@@ -76,8 +76,8 @@ public final class Housekeeping {
         }
     }
 
-    /** What the housekeeping did to one table: files compacted (-1: not compacted), files after, vacuumed or not. */
-    private record TableDone(Table table, long filesCompacted, long filesAfter, boolean vacuumed) {}
+    /** What the housekeeping compacted in one table: files compacted (-1: not compacted) and files after. */
+    private record TableDone(Table table, long filesCompacted, long filesAfter) {}
 
     /** Compacts one table if its files are many and small, and vacuums it if due. */
     private TableDone tidy(Table t, boolean vacuum) {
@@ -93,7 +93,7 @@ public final class Housekeeping {
             after = m.getLong(1);
         }
         if (vacuum) table.vacuum();
-        return new TableDone(t, compacted, after, vacuum);
+        return new TableDone(t, compacted, after);
     }
 
     public record Result(int tablesCompacted, long filesCompacted, int tablesVacuumed, List<String> deliveriesDeleted) {}
@@ -102,7 +102,7 @@ public final class Housekeeping {
     public Result run(Instant now, boolean forceVacuum) {
         CabinaConfig.Operations ops = ctx.config().operations();
         DeltaStore store = ctx.store();
-        int compacted = 0, vacuumed = 0;
+        int compacted = 0;
         long filesCompacted = 0;
         long t0 = System.nanoTime();
         Path marker = new Path(new Path(store.root(), "_housekeeping"), "last_vacuum");
@@ -124,8 +124,8 @@ public final class Housekeeping {
                 filesCompacted += d.filesCompacted();
                 progress.accept(String.format("  compattata %-28s %,6d file → %,d", d.table().name(), d.filesCompacted(), d.filesAfter()));
             }
-            if (d.vacuumed()) vacuumed++;
         }
+        int vacuumed = vacuum ? done.size() : 0; // every table, when due
         if (vacuum) writeLastVacuum(marker, now);
         progress.count("tabelle_compattate", compacted);
         progress.count("file_compattati", filesCompacted);
