@@ -21,10 +21,12 @@ import java.util.Optional;
 public final class DeltaStore {
     private final SparkSession spark;
     private final String root;
+    private final PinnedSnapshots pinned;
 
     public DeltaStore(SparkSession spark, String warehouseRoot) {
         this.spark = spark;
         this.root = warehouseRoot;
+        this.pinned = new PinnedSnapshots(spark);
     }
 
     public SparkSession spark() { return spark; }
@@ -37,8 +39,14 @@ public final class DeltaStore {
         return DeltaTable.isDeltaTable(spark, path(t));
     }
 
+    /**
+     * The table as it is now: its latest version, pinned. Later commits are not seen by the frame returned (read again
+     * after a write). Every query over a table read by path lists its files again ("Filtering files for query", a
+     * Spark job per query and table); a pinned frame lists them once per table version, and the queries of a stage
+     * share that list ({@link PinnedSnapshots}).
+     */
     public Dataset<Row> read(Table t) {
-        return spark.read().format("delta").load(path(t));
+        return pinned.read(path(t));
     }
 
     /**
