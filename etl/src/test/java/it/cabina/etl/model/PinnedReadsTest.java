@@ -1,0 +1,132 @@
+package it.cabina.etl.model;
+
+import it.cabina.etl.testing.SparkTestSession;
+import it.cabina.warehouse.tables.DeltaStore;
+import it.cabina.warehouse.tables.Table;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * What the model's builders rely on when they read a warehouse table ({@code DeltaStore.read}, a frame pinned to the
+ * table's latest snapshot): the rows of the version read, a new frame after each commit, the same frame while nothing
+ * changed, and no listing of the table's files in the queries over it (Delta's "Filtering files for query" job, which
+ * a frame read by path runs in every query). Here because the warehouse module's tests start no Spark.
+ */
+class PinnedReadsTest {
+    static final StructType SCHEMA = new StructType().add("id", DataTypes.IntegerType).add("nome", DataTypes.StringType);
+
+    @Test
+    void aReadSeesTheVersionReadAndANewReadSeesTheNextCommit() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        DeltaStore store = new DeltaStore(spark, Files.createTempDirectory("cabina-pinned-reads").toString());
+        Table t = Table.gold("prova");
+        store.overwrite(t, rows(spark, 1, 2));
+        Dataset<Row> first = store.read(t);
+        assertSame(first, store.read(t), "the same frame while the table has no new commit");
+
+        store.append(t, rows(spark, 3));
+        assertEquals(2, first.count(), "a frame keeps the version it was read at");
+        assertEquals(3, store.read(t).count());
+        assertEquals(List.of(1, 2, 3), ids(store.read(t)));
+
+        store.overwrite(t, rows(spark, 7));
+        assertEquals(List.of(7), ids(store.read(t)), "an overwrite replaces the rows read");
+    }
+
+    @Test
+    void aTableMadeAgainAtTheSamePathIsReadAnew() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Path root = Files.createTempDirectory("cabina-pinned-again");
+        DeltaStore store = new DeltaStore(spark, root.toString());
+        Table t = Table.gold("prova");
+        store.overwrite(t, rows(spark, 1));
+        assertEquals(List.of(1), ids(store.read(t)));
+        deleteTree(Path.of(store.path(t)));
+        store.overwrite(t, rows(spark, 5, 6)); // version 0 again, other rows
+        assertEquals(List.of(5, 6), ids(store.read(t)));
+        assertThrows(Exception.class, () -> store.read(Table.gold("mai_scritta")), "no table: Delta's own error");
+    }
+
+    @Test
+    void queriesOverAReadListNoFilesWhateverWhereTheFileListComesFrom() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        DeltaStore store = new DeltaStore(spark, Files.createTempDirectory("cabina-pinned-jobs").toString());
+        Table small = Table.gold("piccola"), large = Table.gold("grande");
+        store.overwrite(small, rows(spark, 1, 2, 3));
+        // more files than Delta keeps in the version's checksum: the file list comes from the snapshot's state instead
+        String threshold = "spark.databricks.delta.allFilesInCrc.thresholdNumFiles";
+        String before = spark.conf().get(threshold, null);
+        spark.conf().set(threshold, "1");
+        try {
+            store.overwrite(large, rows(spark, IntStream.rangeClosed(1, 40).toArray()).repartition(4));
+        } finally {
+            if (before == null) spark.conf().unset(threshold);
+            else spark.conf().set(threshold, before);
+        }
+        assertTrue(checksum(store, small).contains("\"allFiles\""), "the small table's files are in its checksum");
+        assertFalse(checksum(store, large).contains("\"allFiles\""), "the large table's are not");
+
+        FilteringJobs listing = new FilteringJobs();
+        spark.sparkContext().addSparkListener(listing);
+        try {
+            for (Table t : List.of(small, large)) {
+                Dataset<Row> read = store.read(t);
+                read.filter("id > 1").count();
+                read.filter("id > 2").count();
+            }
+            spark.read().format("delta").load(store.path(small)).filter("id > 1").count();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            assertEquals(1, listing.jobs.get(), "only the read by path lists the files of the table it queries");
+        } finally {
+            spark.sparkContext().removeSparkListener(listing);
+        }
+        assertEquals(IntStream.rangeClosed(1, 40).boxed().toList(), ids(store.read(large)));
+        assertEquals(List.of(1, 2, 3), ids(store.read(small)));
+    }
+
+    /** Delta's job that lists a table's files for a query. */
+    static final class FilteringJobs extends SparkListener {
+        final AtomicInteger jobs = new AtomicInteger();
+
+        @Override
+        public void onJobStart(SparkListenerJobStart e) {
+            String d = e.properties() == null ? null : e.properties().getProperty("spark.job.description");
+            if (d != null && d.contains("Filtering files for query")) jobs.incrementAndGet();
+        }
+    }
+
+    static String checksum(DeltaStore store, Table t) throws Exception {
+        return Files.readString(Path.of(store.path(t), "_delta_log", "00000000000000000000.crc"));
+    }
+
+    static Dataset<Row> rows(SparkSession spark, int... ids) {
+        return spark.createDataFrame(IntStream.of(ids).mapToObj(i -> RowFactory.create(i, "r" + i)).toList(), SCHEMA);
+    }
+
+    static List<Integer> ids(Dataset<Row> d) {
+        return d.orderBy("id").collectAsList().stream().map(r -> r.getInt(0)).toList();
+    }
+
+    static void deleteTree(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
