@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * What the model's builders rely on when they read a warehouse table ({@code DeltaStore.read}, a frame pinned to the
  * table's latest snapshot): the rows of the version read, a new frame after each commit, the same frame while nothing
  * changed, and no listing of the table's files in the queries over it (Delta's "Filtering files for query" job, which
- * a frame read by path runs in every query). Here because the warehouse module's tests start no Spark.
+ * a frame read by path runs in every query); and the count and size of a table's files, which the housekeeping asks of
+ * every table, equal to Delta's {@code DESCRIBE DETAIL} with or without a checksum file. Here because the warehouse
+ * module's tests start no Spark.
  */
 class PinnedReadsTest {
     static final StructType SCHEMA = new StructType().add("id", DataTypes.IntegerType).add("nome", DataTypes.StringType);
@@ -99,6 +101,31 @@ class PinnedReadsTest {
         }
         assertEquals(IntStream.rangeClosed(1, 40).boxed().toList(), ids(store.read(large)));
         assertEquals(List.of(1, 2, 3), ids(store.read(small)));
+    }
+
+    @Test
+    void theFilesOfATableAreDeltasOwnFigureWithOrWithoutAChecksum() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        DeltaStore store = new DeltaStore(spark, Files.createTempDirectory("cabina-pinned-files").toString());
+        Table withChecksum = Table.gold("con_checksum"), without = Table.gold("senza_checksum");
+        store.overwrite(withChecksum, rows(spark, IntStream.rangeClosed(1, 30).toArray()).repartition(3));
+        spark.sql("ALTER TABLE delta.`" + store.path(withChecksum) + "` SET TBLPROPERTIES ('delta.logRetentionDuration' = 'interval 31 days')");
+        String writeChecksum = "spark.databricks.delta.writeChecksumFile.enabled";
+        spark.conf().set(writeChecksum, "false");
+        try {
+            store.overwrite(without, rows(spark, 1, 2, 3, 4).repartition(2));
+        } finally {
+            spark.conf().unset(writeChecksum);
+        }
+        assertFalse(Files.exists(Path.of(store.path(without), "_delta_log", "00000000000000000000.crc")));
+        for (Table t : List.of(withChecksum, without)) {
+            Row detail = io.delta.tables.DeltaTable.forPath(spark, store.path(t)).detail().select("numFiles", "sizeInBytes", "properties").first();
+            DeltaStore.TableFiles files = store.files(t);
+            assertEquals(List.of(detail.getLong(0), detail.getLong(1), detail.getJavaMap(2)), List.of(files.count(), files.bytes(), files.properties()),
+                    t.name());
+        }
+        assertEquals("interval 31 days", store.files(withChecksum).properties().get("delta.logRetentionDuration"));
+        assertEquals(3, store.files(withChecksum).count());
     }
 
     /** Delta's job that lists a table's files for a query. */

@@ -49,6 +49,23 @@ public final class DeltaStore {
         return pinned.read(path(t));
     }
 
+    /** How many data files the latest version of a table has, their bytes, and the table's properties. */
+    public record TableFiles(long count, long bytes, java.util.Map<String, String> properties) {}
+
+    /**
+     * The files of the table's latest version and its properties, from the version's checksum file when Delta wrote
+     * one (no Spark job); otherwise from the snapshot's state, which Delta rebuilds from the log (Spark jobs). Delta's
+     * {@code DESCRIBE DETAIL} always takes the second way, a state rebuilt for every table it is asked about.
+     */
+    public TableFiles files(Table t) {
+        org.apache.spark.sql.delta.Snapshot s = pinned.latest(path(t));
+        java.util.Map<String, String> properties = scala.jdk.javaapi.CollectionConverters.asJava(s.metadata().configuration());
+        if (s.checksumOpt().isDefined()) {
+            return new TableFiles(s.checksumOpt().get().numFiles(), s.checksumOpt().get().tableSizeBytes(), properties);
+        }
+        return new TableFiles(s.numOfFiles(), s.sizeInBytes(), properties);
+    }
+
     /**
      * Which state of the table is current: {@code <version>@<commit timestamp>} of its latest commit. Two reads
      * with the same stamp see the same rows (also after the warehouse folder is copied elsewhere).

@@ -36,9 +36,14 @@ final class PinnedSnapshots {
         this.spark = spark;
     }
 
+    /** The table's latest snapshot (Delta lists its log; no Spark job). */
+    Snapshot latest(String path) {
+        return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());
+    }
+
     Dataset<Row> read(String path) {
-        DeltaLog log = DeltaLog.forTable(spark, path);
-        Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
+        Snapshot snapshot = latest(path);
+        DeltaLog log = snapshot.deltaLog();
         // not a Delta table (yet): Delta's own read says so, in its words
         if (snapshot.version() < 0) return spark.read().format("delta").load(path);
         Pinned p = byPath.get(path);
