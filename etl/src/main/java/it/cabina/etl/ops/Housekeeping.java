@@ -83,11 +83,11 @@ public final class Housekeeping {
     private TableDone tidy(Table t, boolean vacuum) {
         CabinaConfig.Operations ops = ctx.config().operations();
         DeltaTable table = DeltaTable.forPath(ctx.spark(), ctx.store().path(t));
-        DeltaStore.TableFiles detail = ctx.store().files(t);
-        if (vacuum) retention(t, detail.properties(), ops.auditDays());
-        long files = detail.count();
+        DeltaStore.TableFiles current = ctx.store().files(t);
+        if (vacuum) retention(t, current.properties(), ops.auditDays());
+        long files = current.count();
         long compacted = -1, after = files;
-        if (files >= ops.compactMinFiles() && detail.bytes() / files < SMALL_FILE_BYTES) {
+        if (files >= ops.compactMinFiles() && current.bytes() / files < SMALL_FILE_BYTES) {
             Row m = compactSmallFiles(table);
             compacted = m.getLong(0);
             after = m.getLong(1);

@@ -9,12 +9,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The Delta access layer: every read and write of a warehouse table goes through here, by table name. */
@@ -50,7 +53,7 @@ public final class DeltaStore {
     }
 
     /** How many data files the latest version of a table has, their bytes, and the table's properties. */
-    public record TableFiles(long count, long bytes, java.util.Map<String, String> properties) {}
+    public record TableFiles(long count, long bytes, Map<String, String> properties) {}
 
     /**
      * The files of the table's latest version and its properties, from the version's checksum file when Delta wrote
@@ -58,8 +61,8 @@ public final class DeltaStore {
      * {@code DESCRIBE DETAIL} always takes the second way, a state rebuilt for every table it is asked about.
      */
     public TableFiles files(Table t) {
-        org.apache.spark.sql.delta.Snapshot s = pinned.latest(path(t));
-        java.util.Map<String, String> properties = scala.jdk.javaapi.CollectionConverters.asJava(s.metadata().configuration());
+        Snapshot s = pinned.latest(path(t));
+        Map<String, String> properties = CollectionConverters.asJava(s.metadata().configuration());
         if (s.checksumOpt().isDefined()) {
             return new TableFiles(s.checksumOpt().get().numFiles(), s.checksumOpt().get().tableSizeBytes(), properties);
         }
