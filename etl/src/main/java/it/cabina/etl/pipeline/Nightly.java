@@ -248,11 +248,13 @@ public final class Nightly {
         run.retyped = BronzeTypes.upgrade(ctx, progress);
         Set<String> comuni = ctx.territory().comuni().stream().map(Territory.Comune::codiceIstat).collect(Collectors.toSet());
         Quarantine quarantine = new Quarantine(ctx.store());
+        List<SourceLoader.FileLoad> files = new ArrayList<>();
         for (String source : CabinaContext.SOURCES) {
             List<CheckedDelivery> batch = run.intake.accepted().stream().filter(d -> d.source().equals(source)).toList();
-            new SourceLoader(ctx.store(), ctx.rules().get(source), ctx.codeLists(), comuni, pseudonymizer, quarantine, progress)
-                    .load(batch, run.counts);
+            files.addAll(new SourceLoader(ctx.store(), ctx.rules().get(source), ctx.codeLists(), comuni, pseudonymizer, quarantine, progress)
+                    .plan(batch, run.counts));
         }
+        SourceLoader.loadAll(files);
         progress.count("consegne", run.intake.accepted().size());
     }
 

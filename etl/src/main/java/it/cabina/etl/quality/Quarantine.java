@@ -13,6 +13,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -32,6 +34,8 @@ public final class Quarantine {
             .add("ambito_dichiarato", DataTypes.StringType).add("asst_dichiarata", DataTypes.StringType);
 
     private final DeltaStore store;
+
+    private final Map<Table, Object> locks = new ConcurrentHashMap<>();
 
     public Quarantine(DeltaStore store) {
         this.store = store;
@@ -55,12 +59,16 @@ public final class Quarantine {
     private void write(Table table, Dataset<Row> rows, String source, SourceRules.FileRules file, String issue) {
         Column descr = lit(null).cast("string");
         for (RuleCode c : RuleCode.values()) descr = when(col(issue + ".rule").equalTo(c.name()), lit(c.descrizione())).otherwise(descr);
-        store.append(table, rows.select(
+        Dataset<Row> out = rows.select(
                 col(Lineage.DELIVERY_ID).as("delivery_id"), col(Lineage.DELIVERY_NAME).as("delivery_name"),
                 lit(source).as("source"), col(Lineage.SENDER).as("sender"), col(Lineage.FILE).as("file"),
                 col(Lineage.LINE).as("line"), col(issue + ".field").as("field"), col(issue + ".rule").as("rule"),
                 col(issue + ".value").as("value"), descr.as("descrizione"),
-                declared(file, "ambito").as("ambito_dichiarato"), declared(file, "asst").as("asst_dichiarata")));
+                declared(file, "ambito").as("ambito_dichiarato"), declared(file, "asst").as("asst_dichiarata"));
+        // file types load side by side; the first append creates the table, and two creations at once would conflict
+        synchronized (locks.computeIfAbsent(table, t -> new Object())) {
+            store.append(table, out);
+        }
     }
 
     /** The raw value of the field that declares this territory, null when the file has none. */

@@ -14,6 +14,7 @@ import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.reference.CodeLists;
 import it.cabina.warehouse.tables.DeltaStore;
 import it.cabina.warehouse.tables.Table;
+import it.cabina.warehouse.spark.Concurrently;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -64,13 +65,76 @@ public final class SourceLoader {
         return Table.bronze(rules.source(), file.table());
     }
 
-    /** Rows that an interrupted run left for these deliveries must be gone already ({@code pipeline.Recovery}). */
-    public void load(List<CheckedDelivery> batch, FileCountsCollector counts) {
-        if (batch.isEmpty()) return;
+    /**
+     * The file types of a batch, each a unit of work for the bronze stage. Rows that an interrupted run left for these
+     * deliveries must be gone already ({@code pipeline.Recovery}).
+     */
+    public List<FileLoad> plan(List<CheckedDelivery> batch, FileCountsCollector counts) {
+        if (batch.isEmpty()) return List.of();
         Dataset<Row> context = context(batch);
+        List<FileLoad> out = new ArrayList<>();
         for (SourceRules.FileRules fr : rules.files()) {
+            if (batch.stream().anyMatch(d -> d.file(fr.name()) != null)) out.add(new FileLoad(fr, batch, context, counts));
+        }
+        return out;
+    }
+
+    /**
+     * Loads every file type of every source's batch, several at a time: a file type waits only for the file types whose
+     * bronze tables its cross-record rules read ({@link FileLoad#reads}), in its own source or another.
+     */
+    public static void loadAll(List<FileLoad> units) {
+        // a file type listed after one that reads it fails here, at once, rather than loading in the wrong order
+        Concurrently.inDependencyOrder(units, u -> units.stream().filter(o -> o != u && u.reads().contains(o.table())).toList(),
+                Concurrently.SPARK_QUERIES, u -> {
+                    u.run();
+                    return u;
+                });
+    }
+
+    /** The bronze tables that the cross-record rules of a file type read. */
+    public static Set<Table> reads(SourceRules rules, SourceRules.FileRules file) {
+        Set<Table> out = new java.util.LinkedHashSet<>();
+        for (FieldRule f : file.fields()) {
+            if (f.references() != null) out.add(bronze(rules, rules.fileForTable(f.references())));
+            if (f.notBeforeReferenced() != null) out.add(bronze(rules, rules.fileForTable(f.notBeforeReferenced().table())));
+            if (f.warnUnknown() != null) out.add(Table.bronze(f.warnUnknown().source(), f.warnUnknown().table()));
+        }
+        return out;
+    }
+
+    /** One file type of one source's batch: read lines → row rules → cross-record rules → bronze and quarantine. */
+    public final class FileLoad {
+        private final SourceRules.FileRules fr;
+        private final List<CheckedDelivery> batch;
+        private final Dataset<Row> context;
+        private final FileCountsCollector counts;
+
+        private FileLoad(SourceRules.FileRules fr, List<CheckedDelivery> batch, Dataset<Row> context, FileCountsCollector counts) {
+            this.fr = fr;
+            this.batch = batch;
+            this.context = context;
+            this.counts = counts;
+        }
+
+        /** The bronze table it appends to. */
+        public Table table() {
+            return bronze(rules, fr);
+        }
+
+        /** The bronze tables its cross-record rules read: those must be loaded first. */
+        public Set<Table> reads() {
+            return SourceLoader.reads(rules, fr);
+        }
+
+        @Override
+        public String toString() {
+            return rules.source() + " " + fr.name();
+        }
+
+        void run() {
             long t0 = System.nanoTime();
-            Table table = bronze(rules, fr);
+            Table table = table();
             // files read together share a header (its columns in its order) and a spec_version (the fields and codes they carry)
             Map<FileShape, List<Path>> byShape = new LinkedHashMap<>();
             Map<String, String> pathToDelivery = new LinkedHashMap<>();
@@ -80,7 +144,6 @@ public final class SourceLoader {
                 byShape.computeIfAbsent(new FileShape(f.header(), d.specVersion()), h -> new ArrayList<>()).add(f.path());
                 pathToDelivery.put(TextLines.key(f.path()), d.delivery().name());
             }
-            if (byShape.isEmpty()) continue;
             RowChecker checker = null;
             Dataset<Row> checked = null;
             for (Map.Entry<FileShape, List<Path>> g : byShape.entrySet()) {
