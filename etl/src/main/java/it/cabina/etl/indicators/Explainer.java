@@ -169,7 +169,7 @@ public final class Explainer {
      * territorio, anno, unita, contributo, mittente, id_record, consegna, file, riga, tipo_record}.
      */
     public Dataset<Row> viewRows(Selection s) {
-        List<Dataset<Row>> perView = new ArrayList<>();
+        List<String> perView = new ArrayList<>();
         List<String> levels = s.level() == null ? List.of() : List.of(s.level());
         IndicatorParts.byView(catalog).forEach((view, parts) -> {
             // the rows lacking a field of a later contract (<code>/U) make a cell NON_CALCOLABILE: no record explains them
@@ -179,17 +179,21 @@ public final class Explainer {
             IndicatorView v = catalog.views().get(view);
             String lineage = v.record() == null ? null : LINEAGE_PREFIX + v.record().type();
             String type = v.record() == null ? "cast(null as string)" : ExplanationSql.literal(v.record().type());
-            perView.add(ctx.spark().sql("select e.*, " + type + " as tipo_record from ("
-                    + ExplanationSql.sql(v, wanted, levels, s.territory(), s.year(), lineage) + ") e"));
+            perView.add("select " + ROW_COLUMNS + ", " + type + " as tipo_record from ("
+                    + ExplanationSql.sql(v, wanted, levels, s.territory(), s.year(), lineage) + ") e");
         });
         if (perView.isEmpty()) return ctx.spark().sql("select * from (" + emptyRows() + ") where false");
-        Dataset<Row> all = perView.get(0);
-        for (Dataset<Row> d : perView.subList(1, perView.size())) all = all.unionByName(d);
+        // one query analysed once: a chain of unionByName analyses the growing union again at every step
+        Dataset<Row> all = ctx.spark().sql(String.join("\nunion all\n", perView));
         all = all.filter("anno >= " + catalog.triennio().dal() + " and anno <= " + params.lastYear());
         if (notTransmittedCells.isEmpty()) return all;
         Column cell = concat_ws("|", substring_index(col("parte"), "/", 1), col("anno").cast("string"), col("livello"), col("territorio"));
         return all.filter(not(cell.isin(notTransmittedCells.toArray())));
     }
+
+    /** The columns of every view's explanation query ({@link ExplanationSql#sql}), in the order the union lines them up. */
+    private static final String ROW_COLUMNS = "e.parte, e.livello, e.territorio, e.anno, e.unita, e.contributo, e.mittente, e.id_record, "
+            + "e.consegna, e.file, e.riga";
 
     private static String emptyRows() {
         return "select '' as parte, '' as livello, '' as territorio, 0 as anno, cast(0 as bigint) as unita, 0.0d as contributo, "
