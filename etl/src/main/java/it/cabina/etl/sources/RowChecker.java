@@ -109,25 +109,30 @@ public final class RowChecker {
             typed.put(fields.get(i).name(), col("_typed" + i));
         }
 
-        Dataset<Row> rawValues = lines;
+        // each step adds its columns in one projection (withColumns): a withColumn per field would stack a projection
+        // per field, and Spark would analyse and collapse that tall plan for every file type of every night
+        Map<String, Column> rawColumns = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             // a field of a later spec_version is unknown in this delivery, even when its header has it (an extra column)
             int idx = inVersion(fields.get(i)) ? header.indexOf(fields.get(i).name()) : -1;
-            rawValues = rawValues.withColumn("_raw" + i, idx < 0 ? lit(null).cast("string") : col(TextLines.field(idx)));
+            rawColumns.put("_raw" + i, idx < 0 ? lit(null).cast("string") : col(TextLines.field(idx)));
         }
         // the line as read (which may hold a tax code) goes no further
-        rawValues = rawValues.drop(java.util.stream.IntStream.range(0, header.size()).mapToObj(TextLines::field).toArray(String[]::new));
+        Dataset<Row> rawValues = lines.withColumns(rawColumns)
+                .drop(java.util.stream.IntStream.range(0, header.size()).mapToObj(TextLines::field).toArray(String[]::new));
 
-        Dataset<Row> checkedTaxCodes = rawValues;
+        Map<String, Column> taxCodeColumns = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
-            if (parsesTaxCode(fields.get(i))) checkedTaxCodes = checkedTaxCodes.withColumn("_cf" + i, taxCodeProblem.apply(raw.get(fields.get(i).name())));
+            if (parsesTaxCode(fields.get(i))) taxCodeColumns.put("_cf" + i, taxCodeProblem.apply(raw.get(fields.get(i).name())));
         }
+        Dataset<Row> checkedTaxCodes = taxCodeColumns.isEmpty() ? rawValues : rawValues.withColumns(taxCodeColumns);
 
-        Dataset<Row> typedValues = checkedTaxCodes;
+        Map<String, Column> typedColumns = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             FieldRule f = fields.get(i);
-            typedValues = typedValues.withColumn("_typed" + i, typedValue(f, raw.get(f.name()), taxCodeProblems.get(f.name())));
+            typedColumns.put("_typed" + i, typedValue(f, raw.get(f.name()), taxCodeProblems.get(f.name())));
         }
+        Dataset<Row> typedValues = checkedTaxCodes.withColumns(typedColumns);
 
         // Which rule a row breaks first, as the number of the rule: a (field, rule, value) struct per rule would make
         // code too large for Spark to compile into one method, and it would then interpret every row.
@@ -155,14 +160,16 @@ public final class RowChecker {
                 .withColumn(WARNINGS, warnings.isEmpty() ? Issues.noWarnings() : Issues.nonNull(array(warnings.toArray(Column[]::new))));
 
         Column extractedDate = to_date(col(EXTRACTED_AT));
+        Map<String, Column> outputColumns = new LinkedHashMap<>();
         for (FieldRule f : fields) {
             if (f.birthYear()) {
-                out = out.withColumn("anno_nascita", year(typed.get(f.name())))
-                        .withColumn("eta_alla_estrazione", floor(months_between(extractedDate, typed.get(f.name())).divide(12)).cast("int"));
+                outputColumns.put("anno_nascita", year(typed.get(f.name())));
+                outputColumns.put("eta_alla_estrazione", floor(months_between(extractedDate, typed.get(f.name())).divide(12)).cast("int"));
             } else {
-                out = out.withColumn(f.column(), typed.get(f.name()));
+                outputColumns.put(f.column(), typed.get(f.name()));
             }
         }
+        out = out.withColumns(outputColumns);
         List<String> steps = new ArrayList<>(List.of(TextLines.COUNT, "_broken"));
         for (int i = 0; i < fields.size(); i++) steps.addAll(List.of("_raw" + i, "_cf" + i, "_typed" + i));
         return out.drop(steps.toArray(String[]::new));
