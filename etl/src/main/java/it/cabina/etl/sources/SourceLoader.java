@@ -37,9 +37,10 @@ import java.util.function.Consumer;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * Loads the checked deliveries of one source into bronze, file type by file type in the order of the rules
- * (so that references point to rows already loaded): read lines → row rules → cross-record rules →
- * valid rows to bronze, the others to the quarantine, and the counts per file.
+ * Loads the checked deliveries of one source into bronze, one unit of work per file type ({@link FileLoad}): read
+ * lines → row rules → cross-record rules → valid rows to bronze, the others to the quarantine, and the counts per file.
+ * The units of all sources run side by side ({@link #loadAll}), each after the file types whose bronze tables its
+ * cross-record rules read, so that references point to rows already loaded.
  */
 public final class SourceLoader {
     private final DeltaStore store;
