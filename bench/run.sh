@@ -105,7 +105,7 @@ full_load() {  # full_load N: a full load of the triennium into an empty warehou
   cp -al "$LANDING" "$RUN/landing"   # hard links: the nightly moves deliveries aside, never writes into them
   local logf="$WORK/logs/full-$1.log" rc=0
   ROWS="" INNER="" measure full "$1" "$logf" "${CABINA[@]}" nightly --landing "$RUN/landing" --warehouse "$RUN/warehouse" \
-    --export "$RUN/export" --reports "$RUN/reports" --as-of "$BASE_DAY" || rc=$?
+    --export "$RUN/export" --reports "$RUN/reports" --esiti "$RUN/esiti" --as-of "$BASE_DAY" || rc=$?
   nightly_ok "$rc" || { tail -n 30 "$logf" >&2; exit 1; }
   sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(rows_received "$logf")\t/" "$TABLE"
 }
@@ -115,7 +115,7 @@ if wanted full || [[ ! -d "$BASE/warehouse" ]]; then
     full_load "$i"
     if [[ "$i" == 1 ]]; then
       rm -rf "$BASE"; mkdir -p "$BASE"
-      mv "$RUN/warehouse" "$RUN/export" "$BASE/"; cp -al "$RUN/landing" "$BASE/landing"
+      mkdir -p "$RUN/esiti"; mv "$RUN/warehouse" "$RUN/export" "$RUN/esiti" "$BASE/"; cp -al "$RUN/landing" "$BASE/landing"
     fi
   done
   wanted full || sed -i '/^full\t/d' "$TABLE"
@@ -129,9 +129,11 @@ if wanted incremental; then
     # the state after the previous night: its warehouse (a real copy: Delta rewrites some files in place), its
     # analysts' export (the nightly replaces it whole) and the deliveries still waiting in the landing
     cp -a "$BASE/warehouse" "$RUN/warehouse"; cp -a "$BASE/export" "$RUN/export"; cp -al "$BASE/landing" "$RUN/landing"
+    # the esiti already sent to the senders (a base made before the harness kept them has none: every esito is written)
+    if [[ -d "$BASE/esiti" ]]; then cp -a "$BASE/esiti" "$RUN/esiti"; fi
     logf="$WORK/logs/incremental-$i.log"; rc=0
     ROWS="" INNER="" measure incremental-nightly "$i" "$logf" "${CABINA[@]}" nightly --landing "$RUN/landing" \
-      --warehouse "$RUN/warehouse" --export "$RUN/export" --reports "$RUN/reports" --as-of "$LAST_DAY" || rc=$?
+      --warehouse "$RUN/warehouse" --export "$RUN/export" --reports "$RUN/reports" --esiti "$RUN/esiti" --as-of "$LAST_DAY" || rc=$?
     nightly_ok "$rc" || { tail -n 30 "$logf" >&2; exit 1; }
     sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(rows_received "$logf")\t/" "$TABLE"
   done
