@@ -2,6 +2,7 @@ package it.cabina.etl.sources;
 
 import it.cabina.etl.landing.LedgerEntry;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ public final class FileCountsCollector {
         byDelivery.computeIfAbsent(deliveryName, k -> new LinkedHashMap<>()).put(counts.name(), counts);
     }
 
+    /** Read once the loading is over. */
     public synchronized Map<String, LedgerEntry.FileCounts> of(String deliveryName) {
-        return Map.copyOf(byDelivery.getOrDefault(deliveryName, Map.of()));
+        return Collections.unmodifiableMap(byDelivery.getOrDefault(deliveryName, Map.of()));
     }
 }

@@ -86,8 +86,10 @@ public final class SourceLoader {
      */
     public static void loadAll(List<FileLoad> units) {
         // a file type listed after one that reads it fails here, at once, rather than loading in the wrong order
-        Concurrently.inDependencyOrder(units, u -> units.stream().filter(o -> o != u && u.reads().contains(o.table())).toList(),
-                Concurrently.SPARK_QUERIES, u -> {
+        Concurrently.inDependencyOrder(units, u -> {
+                    Set<Table> reads = u.reads();
+                    return units.stream().filter(o -> o != u && reads.contains(o.table())).toList();
+                }, Concurrently.SPARK_QUERIES, u -> {
                     u.run();
                     return u;
                 });
@@ -188,7 +190,10 @@ public final class SourceLoader {
     /** The files of a batch that are read and checked together. */
     private record FileShape(List<String> header, String specVersion) {}
 
-    /** Rules that look at other records: references to records of the same sender, dates of the referenced record, warnings. */
+    /**
+     * Rules that look at other records: references to records of the same sender, dates of the referenced record, warnings.
+     * Every bronze table read here must be one that {@link #reads} lists: the file types that write it load first.
+     */
     private Dataset<Row> crossRecordRules(SourceRules.FileRules fr, Dataset<Row> checked) {
         Dataset<Row> out = checked;
         for (FieldRule f : fr.fields()) {
