@@ -4,6 +4,8 @@ import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
 
 import it.cabina.etl.landing.LedgerEntry;
+import it.cabina.etl.rules.SourceRules;
+import it.cabina.etl.sources.SourceLoader;
 import it.cabina.etl.pseudonym.Pseudonymizer;
 import it.cabina.etl.testing.BuiltOnce;
 import it.cabina.etl.testing.NightlyProcess;
@@ -152,6 +154,7 @@ class FaultToleranceTest {
         CabinaContext ctx = context(root);
         Pattern runLine = Pattern.compile("Nightly (run-\\S+) ");
         String[] runs = new String[4];
+        String loadedFirst;
         long t0 = System.nanoTime();
 
         // 1. during the bronze load, after the first table; meanwhile a second nightly must refuse to start
@@ -161,11 +164,16 @@ class FaultToleranceTest {
             RunLock.BusyException busy = assertThrows(RunLock.BusyException.class, () -> nightly(ctx));
             assertEquals(runs[0], busy.holder().runId());
             assertTrue(busy.getMessage().startsWith("un nightly è in corso") && busy.getMessage().contains("pid " + p.pid()), busy.getMessage());
-            p.await(l -> l.matches(".*\\]   (AFAM|CSI|FLUSSO) .*righe ricevute.*"), STAGE_TIMEOUT);
+            loadedFirst = p.await(l -> l.matches(".*\\]   (AFAM|CSI|FLUSSO) .*righe ricevute.*"), STAGE_TIMEOUT);
             p.kill();
         }
         assertFalse(ctx.store().exists(Tables.LEDGER), "nothing recorded as loaded before the ledger commit");
-        assertTrue(ctx.store().exists(Table.bronze("AFAM", "unita_offerta")), "the killed run left partial bronze rows");
+        // file types load side by side: whichever finished first left its rows in bronze
+        Matcher first = Pattern.compile("\\]   (AFAM|CSI|FLUSSO) +(\\S+) ").matcher(loadedFirst);
+        assertTrue(first.find(), loadedFirst);
+        SourceRules rules = ctx.rules().get(first.group(1));
+        SourceRules.FileRules file = rules.files().stream().filter(f -> f.name().equals(first.group(2))).findFirst().orElseThrow();
+        assertTrue(ctx.store().exists(SourceLoader.bronze(rules, file)), "the killed run left partial bronze rows: " + loadedFirst);
 
         // 2. right after the ledger commit, before silver
         try (NightlyProcess p = child(root)) {
