@@ -31,6 +31,9 @@ END {
   label["compute-cabina-warm"] = "indicators + aggregates, Cabina, run again in the same JVM (Spark warm; wall time covers both runs)"
   label["compute-duckdb"] = "indicators + aggregates, DuckDB (reference)"
   label["reports"] = "all reports for all territories (`cabina report --all` alone)"
+  label["idle-nightly"] = "a night with nothing new (after the full load, reports published)"
+  label["flusso-bare"] = "FLUSSO: bare Spark read of the same files (CSV as text → Parquet, no rules): the floor"
+  label["flusso-bronze"] = "FLUSSO: bronze load (nightly up to the ledger, FLUSSO and AFAM deliveries only; compute s = bronze stage)"
   for (i = 1; i <= k; i++) { s = order[i]; if (!na[s]) { m[s] = median(wall[s]); im[s] = inner[s] == "" ? "" : median(inner[s]) } }
   print "| step | runs | median s | min–max s | peak RSS MB | rows | rows/s | compute s (in-process) | ratio to DuckDB |"
   print "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -47,6 +50,7 @@ END {
     }
     if (s == "compute-cabina-warm" && im[s] != "" && im["compute-duckdb"] > 0) ratio = sprintf("%.1f× compute", im[s] / im["compute-duckdb"])
     if (s == "compute-duckdb") ratio = "1×"
+    if (s == "flusso-bronze" && im[s] != "" && im["flusso-bare"] > 0) ratio = sprintf("%.1f× the bare read (compute)", im[s] / im["flusso-bare"])
     printf "| %s | %d | %.1f | %.1f–%.1f | %.0f | %s | %s | %s | %s |\n", label[s], runs[s], m[s], lo, hi, rss[s] / 1024,
       rows[s] == "" ? "" : sprintf("%.0f", rows[s]), rps, im[s] == "" ? "" : sprintf("%.1f", im[s]), ratio
   }

@@ -89,7 +89,7 @@ public final class ModelBuilder {
         }
         store.overwrite(t, rows);
         store.read(t).createOrReplaceTempView(t.name());
-        long n = store.read(t).count();
+        long n = store.rowsWrittenByLastCommit(t);
         return new Built(String.format("  gold %-24s %,9d righe", t.name(), n), n);
     }
 

@@ -125,8 +125,10 @@ public final class ModelChecks {
         return out;
     }
 
+    /** What a check is about: its column(s), or for an expression its condition (it has no columns). */
     private static String columns(Model.Check c) {
-        return c.column() != null ? c.column() : String.join(", ", c.columns());
+        if (c.column() != null) return c.column();
+        return c.columns().isEmpty() && c.condition() != null ? c.condition() : String.join(", ", c.columns());
     }
 
     /** The query that counts the rows (for unique: the key values) breaking a check. */

@@ -133,7 +133,7 @@ public final class SilverBuilder {
             current = snapshots(rows);
         }
         store.overwrite(silver, current);
-        return store.read(silver).count();
+        return store.rowsWrittenByLastCommit(silver);
     }
 
     private static Dataset<Row> latestVersions(Dataset<Row> rows, SourceRules rules, SourceRules.FileRules fr) {

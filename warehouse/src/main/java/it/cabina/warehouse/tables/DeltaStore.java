@@ -10,6 +10,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -74,8 +76,27 @@ public final class DeltaStore {
      * with the same stamp see the same rows (also after the warehouse folder is copied elsewhere).
      */
     public String stamp(Table t) {
-        Row last = DeltaTable.forPath(spark, path(t)).history(1).select("version", "timestamp").head();
-        return last.getLong(0) + "@" + last.getTimestamp(1).toInstant();
+        Snapshot s = latestCommitted(t);
+        return s.version() + "@" + java.time.Instant.ofEpochMilli(s.timestamp());
+    }
+
+    /** The latest snapshot of a table that exists; Delta's history would say the same with a Spark job per question. */
+    private Snapshot latestCommitted(Table t) {
+        Snapshot s = pinned.latest(path(t));
+        if (s.version() < 0) throw new IllegalStateException("no Delta table at " + path(t));
+        return s;
+    }
+
+    /** What the table's latest commit recorded about itself (operation, metrics, note), from its log file: no Spark job. */
+    private Optional<CommitInfo> lastCommit(Table t) {
+        Snapshot s = latestCommitted(t);
+        var changes = s.deltaLog().getChanges(s.version(), s.version(), scala.Option.empty(), false);
+        while (changes.hasNext()) {
+            for (Action a : CollectionConverters.asJava(changes.next()._2())) {
+                if (a instanceof CommitInfo info) return Optional.of(info);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The table as of the version of a {@link #stamp}. */
@@ -124,19 +145,19 @@ public final class DeltaStore {
      * for every write): no scan of the table.
      */
     public long rowsWrittenByLastCommit(Table t) {
-        Row last = DeltaTable.forPath(spark, path(t)).history(1).select("operationMetrics").head();
-        scala.collection.Map<String, String> metrics = last.getMap(0);
-        if (metrics == null || metrics.get("numOutputRows").isEmpty()) {
-            throw new IllegalStateException("the latest commit of " + t + " does not say how many rows it wrote");
+        Optional<CommitInfo> last = lastCommit(t);
+        if (last.isPresent() && last.get().operationMetrics().isDefined()) {
+            scala.Option<String> rows = last.get().operationMetrics().get().get("numOutputRows");
+            if (rows.isDefined()) return Long.parseLong(rows.get());
         }
-        return Long.parseLong(metrics.get("numOutputRows").get());
+        throw new IllegalStateException("the latest commit of " + t + " does not say how many rows it wrote");
     }
 
     /** The note of the table's latest commit; empty when it has none (or the table does not exist). */
     public Optional<String> lastNote(Table t) {
         if (!exists(t)) return Optional.empty();
-        Row last = DeltaTable.forPath(spark, path(t)).history(1).select("userMetadata").head();
-        return Optional.ofNullable(last.getString(0));
+        Optional<CommitInfo> last = lastCommit(t);
+        return last.isPresent() && last.get().userMetadata().isDefined() ? Optional.of(last.get().userMetadata().get()) : Optional.empty();
     }
 
     public void delete(Table t, Column condition) {
