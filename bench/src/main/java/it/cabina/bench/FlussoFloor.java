@@ -56,6 +56,8 @@ public final class FlussoFloor {
         List<String> files = flussoFiles(landing, out.resolve("unzipped"));
         SparkSession spark = SparkSessions.create(config);
         var format = CabinaContext.create(config, spark).rules().get("FLUSSO").format();
+        // Spark 4's CSV reader takes only a few Unicode charsets unless told to accept every Java charset (windows-1252)
+        spark.conf().set("spark.sql.legacy.javaCharsets", "true");
         try {
             long t0 = System.nanoTime();
             spark.read().option("header", "true").option("sep", format.separator()).option("quote", format.quote())

@@ -53,6 +53,28 @@ class PinnedReadsTest {
     }
 
     @Test
+    void whatTheLatestCommitSaysIsWhatDeltasHistorySays() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        DeltaStore store = new DeltaStore(spark, Files.createTempDirectory("cabina-last-commit").toString());
+        Table t = Table.gold("prova");
+        store.overwrite(t, rows(spark, 1, 2, 3), "nota della prima scrittura");
+        assertEquals(3, store.rowsWrittenByLastCommit(t));
+        assertEquals(java.util.Optional.of("nota della prima scrittura"), store.lastNote(t));
+        String first = store.stamp(t);
+        store.append(t, rows(spark, 4));
+        assertEquals(1, store.rowsWrittenByLastCommit(t));
+        assertEquals(java.util.Optional.empty(), store.lastNote(t), "the append has no note");
+        assertEquals(java.util.Optional.empty(), store.lastNote(Table.gold("mai_scritta")));
+        for (String stamp : List.of(first, store.stamp(t))) {
+            long version = Long.parseLong(stamp.substring(0, stamp.indexOf('@')));
+            Row h = io.delta.tables.DeltaTable.forPath(spark, store.path(t)).history().where("version = " + version).select("version", "timestamp").head();
+            assertEquals(h.getLong(0) + "@" + h.getTimestamp(1).toInstant(), stamp, "the stamp is version@commit time of Delta's history");
+        }
+        assertEquals("1", store.stamp(t).substring(0, 1));
+        assertEquals(List.of(1, 2, 3), ids(store.readStamp(t, first)), "a stamp reads its version back");
+    }
+
+    @Test
     void aTableMadeAgainAtTheSamePathIsReadAnew() throws Exception {
         SparkSession spark = SparkTestSession.get();
         Path root = Files.createTempDirectory("cabina-pinned-again");
