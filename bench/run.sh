@@ -75,6 +75,10 @@ measure() {  # measure STEP RUN LOGFILE CMD...: runs CMD under /usr/bin/time -v;
 }
 nightly_ok() { [[ "$1" == 0 || "$1" == 3 ]]; }  # 3 = some deliveries rejected (the generator injects defects)
 rows_received() { sed -n 's/.*Righe: \([0-9.,]*\) ricevute.*/\1/p' "$1" | tail -1 | tr -d '.,'; }
+set_last_row() {  # set_last_row ROWS INNER: the rows and in-process seconds of the step measured last
+  sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$1\t$2/" "$TABLE"
+}
+printed() { sed -n "s/^$1=//p" "$2"; }  # printed KEY LOG: what the step printed as KEY=value
 
 # ---- data: generated once per scale ----
 LANDING="$WORK/landing"
@@ -107,7 +111,7 @@ full_load() {  # full_load N: a full load of the triennium into an empty warehou
   ROWS="" INNER="" measure full "$1" "$logf" "${CABINA[@]}" nightly --landing "$RUN/landing" --warehouse "$RUN/warehouse" \
     --export "$RUN/export" --reports "$RUN/reports" --esiti "$RUN/esiti" --as-of "$BASE_DAY" || rc=$?
   nightly_ok "$rc" || { tail -n 30 "$logf" >&2; exit 1; }
-  sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(rows_received "$logf")\t/" "$TABLE"
+  set_last_row "$(rows_received "$logf")" ""
 }
 if wanted full || [[ ! -d "$BASE/warehouse" ]]; then
   runs=$RUNS; wanted full || runs=1
@@ -136,7 +140,7 @@ if wanted incremental; then
     ROWS="" INNER="" measure incremental-nightly "$i" "$logf" "${CABINA[@]}" nightly --landing "$RUN/landing" \
       --warehouse "$RUN/warehouse" --export "$RUN/export" --reports "$RUN/reports" --esiti "$RUN/esiti" --as-of "$LAST_DAY" || rc=$?
     nightly_ok "$rc" || { tail -n 30 "$logf" >&2; exit 1; }
-    sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(rows_received "$logf")\t/" "$TABLE"
+    set_last_row "$(rows_received "$logf")" ""
   done
 fi
 
@@ -172,12 +176,12 @@ if wanted flusso; then
     rm -rf "$WORK/bare"; logf="$WORK/logs/flusso-bare-$i.log"
     ROWS="" INNER="" measure flusso-bare "$i" "$logf" "$BENCH_JAVA" FlussoFloor bare "$LANDING" "$WORK/bare" \
       || { tail -n 30 "$logf" >&2; exit 1; }
-    sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(sed -n 's/^input_rows=//p' "$logf")\t$(sed -n 's/^compute_seconds=//p' "$logf")/" "$TABLE"
+    set_last_row "$(printed input_rows "$logf")" "$(printed compute_seconds "$logf")"
     rm -rf "$WORK/bare"
     fresh_run; cp -al "$FLANDING" "$RUN/landing"; logf="$WORK/logs/flusso-bronze-$i.log"
     ROWS="" INNER="" measure flusso-bronze "$i" "$logf" "$BENCH_JAVA" FlussoFloor bronze "$RUN/landing" "$RUN/warehouse" "$LAST_DAY" \
       || { tail -n 30 "$logf" >&2; exit 1; }
-    sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(sed -n 's/^input_rows=//p' "$logf")\t$(sed -n 's/^compute_seconds=//p' "$logf")/" "$TABLE"
+    set_last_row "$(printed input_rows "$logf")" "$(printed compute_seconds "$logf")"
   done
 fi
 
@@ -191,17 +195,17 @@ if wanted compute; then
     logf="$WORK/logs/compute-cabina-$i.log"
     ROWS="" INNER="" measure compute-cabina "$i" "$logf" "$BENCH_JAVA" CabinaSide compute "$RUN/warehouse" "$BASE_DAY" \
       || { tail -n 30 "$logf" >&2; exit 1; }
-    sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(sed -n 's/^input_rows=//p' "$logf")\t$(sed -n 's/^compute_seconds=//p' "$logf")/" "$TABLE"
+    set_last_row "$(printed input_rows "$logf")" "$(printed compute_seconds "$logf")"
     # the same a second time in one JVM: what is left once Spark's code is loaded and JIT-compiled
     logf="$WORK/logs/compute-cabina-warm-$i.log"
     ROWS="" INNER="" measure compute-cabina-warm "$i" "$logf" "$BENCH_JAVA" CabinaSide compute-warm "$RUN/warehouse" "$BASE_DAY" \
       || { tail -n 30 "$logf" >&2; exit 1; }
-    sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(sed -n 's/^input_rows=//p' "$logf")\t$(sed -n 's/^compute_seconds=//p' "$logf")/" "$TABLE"
+    set_last_row "$(printed input_rows "$logf")" "$(printed compute_seconds "$logf")"
     logf="$WORK/logs/compute-duckdb-$i.log"
     check=""; [[ "$i" == 1 ]] && check=--check
     ROWS="" INNER="" measure compute-duckdb "$i" "$logf" "$BENCH_JAVA" DuckDbReference "$BASE/export" "$WORK/extras" \
       "$WORK/duckdb-out" $check || { tail -n 30 "$logf" >&2; echo "run.sh: DuckDB and Cabina disagree (see $logf)" >&2; exit 1; }
-    sed -i "\$s/\t[^\t]*\t[^\t]*\$/\t$(grep '^compute-cabina' "$TABLE" | tail -1 | cut -f5)\t$(sed -n 's/^compute_seconds=//p' "$logf")/" "$TABLE"
+    set_last_row "$(grep '^compute-cabina' "$TABLE" | tail -1 | cut -f5)" "$(printed compute_seconds "$logf")"
   done
   grep -h '^check' "$WORK/logs/compute-duckdb-1.log" >"$WORK/check.txt" || true
 fi

@@ -30,11 +30,13 @@ import java.util.zip.ZipInputStream;
  *       the source's format (separator, quote, charset) and every field as text, written as Parquet, rows counted
  *       from what was written. No rule, no pseudonym, no lineage, no ledger: what parsing and writing the rows costs.
  *       Zipped deliveries are unpacked into OUT first, outside the time;</li>
- *   <li>{@code bronze LANDING WAREHOUSE AS_OF}: the nightly up to the bronze stage on a landing area that holds the
- *       FLUSSO deliveries (and the AFAM ones their rule on {@code codice_udo} reads), with the configured settings.</li>
+ *   <li>{@code bronze LANDING WAREHOUSE AS_OF}: the nightly up to the ledger (which counts the rows received) on a
+ *       landing area that holds the FLUSSO deliveries (and the AFAM ones their rule on {@code codice_udo} reads), with
+ *       the configured settings; its figure is the bronze stage's.</li>
  * </ul>
  * Each prints {@code compute_seconds=…} (the read and write, or the bronze stage: without JVM and session start) and
- * {@code input_rows=…}; the nightly's progress lines also give the FLUSSO file type's own time.
+ * {@code input_rows=…} (for {@code bronze}, the AFAM rows included); the nightly's progress lines also give the FLUSSO
+ * file type's own time.
  */
 public final class FlussoFloor {
     private FlussoFloor() {}
@@ -55,10 +57,10 @@ public final class FlussoFloor {
     private static void bare(CabinaConfig config, Path landing, Path out) throws IOException {
         List<String> files = flussoFiles(landing, out.resolve("unzipped"));
         SparkSession spark = SparkSessions.create(config);
-        var format = CabinaContext.create(config, spark).rules().get("FLUSSO").format();
-        // Spark 4's CSV reader takes only a few Unicode charsets unless told to accept every Java charset (windows-1252)
-        spark.conf().set("spark.sql.legacy.javaCharsets", "true");
         try {
+            var format = CabinaContext.create(config, spark).rules().get("FLUSSO").format();
+            // Spark 4's CSV reader takes only a few Unicode charsets unless told to accept every Java charset (windows-1252)
+            spark.conf().set("spark.sql.legacy.javaCharsets", "true");
             long t0 = System.nanoTime();
             spark.read().option("header", "true").option("sep", format.separator()).option("quote", format.quote())
                     .option("encoding", format.encoding()).option("inferSchema", "false").option("mode", "PERMISSIVE")
