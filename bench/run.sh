@@ -113,7 +113,9 @@ full_load() {  # full_load N: a full load of the triennium into an empty warehou
   nightly_ok "$rc" || { tail -n 30 "$logf" >&2; exit 1; }
   set_last_row "$(rows_received "$logf")" ""
 }
-if wanted full || [[ ! -d "$BASE/warehouse" ]]; then
+# the steps after the full load start from its state: a base is made (one unmeasured full load) only when one is asked for
+needs_base() { wanted incremental || wanted idle || wanted compute || wanted reports; }
+if wanted full || { needs_base && [[ ! -d "$BASE/warehouse" ]]; }; then
   runs=$RUNS; wanted full || runs=1
   for i in $(seq 1 "$runs"); do
     full_load "$i"

@@ -109,6 +109,8 @@ class PinnedReadsTest {
 
         FilteringJobs listing = new FilteringJobs();
         spark.sparkContext().addSparkListener(listing);
+        // only this thread's jobs count: another test class may be running its own beside this one
+        spark.sparkContext().setJobGroup(FilteringJobs.GROUP, "PinnedReadsTest", false);
         try {
             for (Table t : List.of(small, large)) {
                 Dataset<Row> read = store.read(t);
@@ -119,6 +121,7 @@ class PinnedReadsTest {
             spark.sparkContext().listenerBus().waitUntilEmpty();
             assertEquals(1, listing.jobs.get(), "only the read by path lists the files of the table it queries");
         } finally {
+            spark.sparkContext().clearJobGroup();
             spark.sparkContext().removeSparkListener(listing);
         }
         assertEquals(IntStream.rangeClosed(1, 40).boxed().toList(), ids(store.read(large)));
@@ -150,13 +153,15 @@ class PinnedReadsTest {
         assertEquals(3, store.files(withChecksum).count());
     }
 
-    /** Delta's job that lists a table's files for a query. */
+    /** Delta's job that lists a table's files for a query, run by the thread that set the job group {@link #GROUP}. */
     static final class FilteringJobs extends SparkListener {
+        static final String GROUP = "pinned-reads-listing";
         final AtomicInteger jobs = new AtomicInteger();
 
         @Override
         public void onJobStart(SparkListenerJobStart e) {
-            String d = e.properties() == null ? null : e.properties().getProperty("spark.job.description");
+            if (e.properties() == null || !GROUP.equals(e.properties().getProperty("spark.jobGroup.id"))) return;
+            String d = e.properties().getProperty("spark.job.description");
             if (d != null && d.contains("Filtering files for query")) jobs.incrementAndGet();
         }
     }

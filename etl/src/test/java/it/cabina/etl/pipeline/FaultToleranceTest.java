@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,9 +53,14 @@ import static org.junit.jupiter.api.Assertions.*;
  * with nothing new changes nothing (and does the housekeeping); two nightlies never run at once; a damaged zip and a
  * duplicate are set aside; unwritable paths stop the run before it touches anything. One clean run is the reference.
  * All on the tiny landing area ({@link TinyLanding}), so that the child nightlies start and die quickly.
+ * <p>
+ * The class runs beside the other test classes of the module (its methods one after the other, in order): most of its
+ * time is spent waiting for child JVMs, and the test JVM's own nightlies use about one core. So that nothing of the
+ * others reaches it, it has a Spark session of its own ({@link SparkTestSession#isolated}) and its own esiti and reports.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
 class FaultToleranceTest {
     static final String KEY = "fault-key-0123456789";
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
@@ -60,6 +70,7 @@ class FaultToleranceTest {
 
     Path tmp;
     Path generated;
+    SparkSession spark;
     CabinaContext clean;
     NightlyResult cleanResult;
     Map<String, List<String>> cleanContent;
@@ -69,6 +80,8 @@ class FaultToleranceTest {
     @BeforeAll
     void cleanRun() throws Exception {
         tmp = Files.createTempDirectory("cabina-faults");
+        spark = SparkTestSession.isolated();
+        SparkSession.setActiveSession(spark);
         generated = tmp.resolve("generated");
         // the smallest landing that goes through every stage: the child nightlies are killed on it
         TinyLanding.write(generated);
@@ -81,6 +94,17 @@ class FaultToleranceTest {
         cleanResult = nightly(clean);
         System.out.printf("FaultToleranceTest: clean nightly %.1f s%n", (System.nanoTime() - t0) / 1e9);
         cleanContent = content(clean);
+    }
+
+    /** Delta's internals use the thread's active session: this class's, whichever pool thread runs the method. */
+    @BeforeEach
+    void activeSession() {
+        SparkSession.setActiveSession(spark);
+    }
+
+    @AfterAll
+    void noActiveSession() {
+        SparkSession.clearActiveSession();
     }
 
     /** A zip cut in half (as a transfer that broke off), and an exact copy of a delivery under another folder name. */
@@ -99,6 +123,7 @@ class FaultToleranceTest {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void theDamagedZipAndTheDuplicateAreSetAsideAndTheRestLoads() {
         Map<String, LedgerEntry> byName = new TreeMap<>();
         cleanResult.entries().forEach(e -> byName.put(e.deliveryName(), e));
@@ -112,6 +137,7 @@ class FaultToleranceTest {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void theNightlyWritesItsMetricsForPrometheus() throws IOException {
         Path file = tmp.resolve("metrics/cabina.prom");
         String text = Files.readString(file);
@@ -148,6 +174,7 @@ class FaultToleranceTest {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
     void killedAtFourStagesAndRunAgainGivesTheCleanWarehouse() throws Exception {
         Path root = tmp.resolve("killed");
         BuiltOnce.copyTree(generated, root.resolve("landing"));
@@ -219,6 +246,7 @@ class FaultToleranceTest {
 
     @Test
     @Order(3)
+    @Execution(ExecutionMode.SAME_THREAD)
     void aSecondNightlyWithNothingNewChangesNothingAndDoesTheHousekeeping() throws Exception {
         CabinaConfig.Operations o = clean.config().operations();
         CabinaContext ctx = CabinaContext.create(clean.config().withOperations(new CabinaConfig.Operations(
@@ -253,6 +281,7 @@ class FaultToleranceTest {
 
     @Test
     @Order(4)
+    @Execution(ExecutionMode.SAME_THREAD)
     void unwritablePathsStopTheRunBeforeItTouchesAnything() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
         CabinaContext badWarehouse = CabinaContext.create(clean.config().withPaths(tmp.resolve("clean/landing").toString(),
@@ -280,9 +309,9 @@ class FaultToleranceTest {
         return new Nightly(ctx, new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)), Progress.silent()).run(new NightlyOptions(AS_OF, false));
     }
 
-    static CabinaContext context(Path root) {
+    CabinaContext context(Path root) {
         return CabinaContext.create(SparkTestSession.config().withPaths(root.resolve("landing").toString(), root.resolve("wh").toString(),
-                null, root.resolve("export").toString()), SparkTestSession.get());
+                root.resolve("reports").toString(), root.resolve("export").toString()).withEsiti(root.resolve("esiti").toString()), spark);
     }
 
     /** Every row of every table but the ledgers, sorted, without what the run stamps. */

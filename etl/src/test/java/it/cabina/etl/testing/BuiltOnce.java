@@ -39,16 +39,19 @@ public final class BuiltOnce {
         Path root = CabinaConfig.locateHome().resolve("target/test-fixtures");
         Files.createDirectories(root);
         Path built = root.resolve(name + "-" + build);
-        try (FileChannel channel = FileChannel.open(root.resolve(name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            if (!Files.exists(built.resolve(COMPLETE))) {
-                try (Stream<Path> earlier = Files.list(root)) {
-                    for (Path p : earlier.filter(p -> p.getFileName().toString().startsWith(name + "-") && Files.isDirectory(p)).toList()) {
-                        deleteTree(p); // an earlier build's, or this build's left half-written by a JVM that died
+        // a file lock keeps other JVMs out, not other threads of this one (test classes may run side by side)
+        synchronized (BuiltOnce.class) {
+            try (FileChannel channel = FileChannel.open(root.resolve(name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (!Files.exists(built.resolve(COMPLETE))) {
+                    try (Stream<Path> earlier = Files.list(root)) {
+                        for (Path p : earlier.filter(p -> p.getFileName().toString().startsWith(name + "-") && Files.isDirectory(p)).toList()) {
+                            deleteTree(p); // an earlier build's, or this build's left half-written by a JVM that died
+                        }
                     }
+                    builder.build(built);
+                    Files.createFile(built.resolve(COMPLETE));
                 }
-                builder.build(built);
-                Files.createFile(built.resolve(COMPLETE));
             }
         }
         copyTree(built, mine);

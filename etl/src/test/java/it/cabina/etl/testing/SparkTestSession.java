@@ -31,6 +31,15 @@ public final class SparkTestSession {
     }
 
     /**
+     * A session of its own over the same Spark: its temporary views and SQL settings are not the other classes', so a
+     * test class that runs beside them (JUnit's parallel execution, src/test/resources/junit-platform.properties) can
+     * run nightlies without either side replacing the other's views.
+     */
+    public static SparkSession isolated() {
+        return get().newSession();
+    }
+
+    /**
      * The configuration of the tests: conf/cabina-test.yaml (test-sized Spark settings, no housekeeping in the nightly;
      * surefire names it in CABINA_CONFIG), with the analysts' export, the reports (the explanations of a nightly go there)
      * and the esiti of every test in temporary folders of this JVM, never in the project.
