@@ -33,6 +33,8 @@ import java.util.zip.ZipInputStream;
  *   <li>{@code bronze LANDING WAREHOUSE AS_OF}: the nightly up to the ledger (which counts the rows received) on a
  *       landing area that holds the FLUSSO deliveries (and the AFAM ones their rule on {@code codice_udo} reads), with
  *       the configured settings; its figure is the bronze stage's.</li>
+ *   <li>{@code parts LANDING OUT [REPETITIONS]}: where the bronze load's time goes between the floor and the whole
+ *       ({@link FlussoParts}).</li>
  * </ul>
  * Each prints {@code compute_seconds=…} (the read and write, or the bronze stage: without JVM and session start) and
  * {@code input_rows=…} (for {@code bronze}, the AFAM rows included); the nightly's progress lines also give the FLUSSO
@@ -43,13 +45,14 @@ public final class FlussoFloor {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3 || args[0].equals("bronze") && args.length < 4) {
-            System.err.println("usage: FlussoFloor bare LANDING OUT | bronze LANDING WAREHOUSE AS_OF");
+            System.err.println("usage: FlussoFloor bare LANDING OUT | bronze LANDING WAREHOUSE AS_OF | parts LANDING OUT [REPETITIONS]");
             System.exit(2);
         }
         CabinaConfig config = CabinaConfig.load();
         switch (args[0]) {
             case "bare" -> bare(config, Path.of(args[1]), Path.of(args[2]));
             case "bronze" -> bronze(config, Path.of(args[1]), Path.of(args[2]), LocalDate.parse(args[3]));
+            case "parts" -> FlussoParts.run(config, Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 4);
             default -> throw new IllegalArgumentException("unknown action " + args[0]);
         }
     }
@@ -73,7 +76,10 @@ public final class FlussoFloor {
         }
     }
 
-    /** The prestazioni.csv of every FLUSSO delivery: of the folders where they are, of the zips unpacked under {@code unzipped}. */
+    /**
+     * The prestazioni.csv of every FLUSSO delivery: of the folders where they are, of the zips unpacked under
+     * {@code unzipped}; each has its delivery's manifest.json beside it.
+     */
     static List<String> flussoFiles(Path landing, Path unzipped) throws IOException {
         List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(landing)) {
@@ -87,6 +93,9 @@ public final class FlussoFloor {
                     try (InputStream in = Files.newInputStream(d); ZipInputStream zip = new ZipInputStream(in)) {
                         for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                             if (e.getName().endsWith("prestazioni.csv")) Files.copy(zip, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            if (e.getName().endsWith("manifest.json")) {
+                                Files.copy(zip, target.resolveSibling("manifest.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                            }
                         }
                     }
                     out.add(target.toAbsolutePath().toString());

@@ -194,7 +194,7 @@ public final class RowChecker {
             case MONEY, QUANTITY -> {
                 DecimalType type = BronzeSchema.decimal(f.type());
                 yield when(raw.rlike(fitting(type, fmt.decimalSeparator())),
-                        regexp_replace(raw, Pattern.quote(fmt.decimalSeparator()), ".").cast(type));
+                        replace(raw, lit(fmt.decimalSeparator()), lit(".")).cast(type));
             }
             case FLAG -> when(raw.equalTo("S"), lit(true)).when(raw.equalTo("N"), lit(false));
             case CODE_LIST -> when(raw.isNotNull(),
