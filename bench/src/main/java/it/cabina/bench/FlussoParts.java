@@ -52,8 +52,8 @@ import static org.apache.spark.sql.functions.broadcast;
  *       loader does before it writes bronze and the quarantine from them.</li>
  * </ol>
  * Files are read in groups of one header and one spec_version, as the loader reads them. What the nightly does beyond
- * these parts (the cross-record rule on {@code codice_udo}, keeping the checked rows for the counts, Delta's commit,
- * the quarantine) is the difference between {@code write} and the {@code bronze} action's FLUSSO line.
+ * these parts (the cross-record rule on {@code codice_udo}, writing bronze with Delta and the quarantine from the
+ * cache) is the difference between {@code cache} and the {@code bronze} action's FLUSSO line.
  */
 final class FlussoParts {
     private FlussoParts() {}
