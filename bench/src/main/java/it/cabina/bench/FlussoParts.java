@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.landing.Manifest;
 import it.cabina.etl.pseudonym.PseudonymKey;
+import it.cabina.etl.quality.Issues;
+import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.etl.rules.Lineage;
 import it.cabina.etl.rules.SourceRules;
 import it.cabina.etl.sources.RowChecker;
@@ -39,6 +41,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * {@code FlussoFloor parts}: the FLUSSO bronze load taken apart, each part timed on its own in one JVM, REPETITIONS
@@ -49,11 +54,13 @@ import static org.apache.spark.sql.functions.broadcast;
  *       pseudonyms), run to the end without writing (Spark's {@code noop} sink);</li>
  *   <li>{@code write}: + the checked rows written as Parquet;</li>
  *   <li>{@code cache}: instead of writing them, the checked rows kept in Spark's cache and counted per file, as the
- *       loader does before it writes bronze and the quarantine from them.</li>
+ *       loader does before it writes bronze and the quarantine from them;</li>
+ *   <li>{@code cache+udo}: the same after the loader's cross-record rule on {@code codice_udo} (a warning for a unit
+ *       AFAM does not know; the units of the AFAM deliveries found in folders).</li>
  * </ol>
  * Files are read in groups of one header and one spec_version, as the loader reads them. What the nightly does beyond
- * these parts (the cross-record rule on {@code codice_udo}, writing bronze with Delta and the quarantine from the
- * cache) is the difference between {@code cache} and the {@code bronze} action's FLUSSO line.
+ * these parts (writing bronze with Delta and the quarantine from the cache) is the difference between
+ * {@code cache+udo} and the {@code bronze} action's FLUSSO line.
  */
 final class FlussoParts {
     private FlussoParts() {}
@@ -86,7 +93,8 @@ final class FlussoParts {
                     .add(Lineage.FILE, DataTypes.StringType).add(Lineage.EXTRACTED_AT, DataTypes.TimestampType)
                     .add(Lineage.PERIOD_FROM, DataTypes.DateType).add(Lineage.PERIOD_TO, DataTypes.DateType)
                     .add(Lineage.SPEC_VERSION, DataTypes.StringType));
-            System.out.printf(Locale.ROOT, "files=%d shapes=%d%n", files.size(), byShape.size());
+            Dataset<Row> units = afamUnits(spark, ctx.rules().get("AFAM").format(), landing);
+            System.out.printf(Locale.ROOT, "files=%d shapes=%d afam_units=%d%n", files.size(), byShape.size(), units.count());
 
             for (int rep = 1; rep <= repetitions; rep++) {
                 Dataset<Row> read = null, checked = null;
@@ -101,11 +109,8 @@ final class FlussoParts {
                 time(rep, "read", () -> all.count());
                 time(rep, "check", () -> rows.write().format("noop").mode(SaveMode.Overwrite).save());
                 time(rep, "write", () -> rows.write().mode(SaveMode.Overwrite).parquet(out.resolve("checked").toString()));
-                time(rep, "cache", () -> {
-                    Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
-                    kept.groupBy(TextLines.PATH).count().collectAsList();
-                    kept.unpersist(true);
-                });
+                time(rep, "cache", () -> cachedAndCounted(rows));
+                time(rep, "cache+udo", () -> cachedAndCounted(withUnknownUnits(rows, file, units)));
             }
         } finally {
             spark.stop();
@@ -113,6 +118,35 @@ final class FlussoParts {
     }
 
     private record Shape(List<String> header, String specVersion) {}
+
+    private static void cachedAndCounted(Dataset<Row> rows) {
+        Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
+        kept.groupBy(TextLines.PATH).count().collectAsList();
+        kept.unpersist(true);
+    }
+
+    /** The loader's one cross-record rule on FLUSSO: a warning when {@code codice_udo} is not an AFAM unit. */
+    private static Dataset<Row> withUnknownUnits(Dataset<Row> checked, SourceRules.FileRules file, Dataset<Row> units) {
+        SourceRules.FieldRule f = file.fields().stream().filter(x -> x.warnUnknown() != null).findFirst().orElseThrow();
+        return checked.join(units, col(f.column()).equalTo(col("_unit")), "left")
+                .withColumn(Issues.WARNINGS, Issues.withWarning(col(Issues.WARNINGS),
+                        when(col(f.column()).isNotNull().and(col("_unit").isNull()),
+                                Issues.issue(lit(f.name()), RuleCode.UNKNOWN_UNIT.name(), col(f.column())))))
+                .drop("_unit");
+    }
+
+    /** The distinct unit codes of the AFAM deliveries in folders (what bronze's AFAM table would hold), read by Spark. */
+    private static Dataset<Row> afamUnits(SparkSession spark, SourceRules.Format format, Path landing) throws IOException {
+        List<String> csvs;
+        try (var s = Files.list(landing)) {
+            csvs = s.filter(p -> p.getFileName().toString().startsWith("AFAM_") && Files.isDirectory(p))
+                    .map(p -> p.resolve("unita_offerta.csv").toString()).sorted().toList();
+        }
+        spark.conf().set("spark.sql.legacy.javaCharsets", "true");
+        return spark.read().option("header", "true").option("sep", format.separator()).option("quote", format.quote())
+                .option("encoding", format.encoding()).csv(csvs.toArray(String[]::new))
+                .select(col("CODICE_CUDES").as("_unit")).where(col("_unit").isNotNull()).distinct().localCheckpoint();
+    }
 
     private static void time(int rep, String part, Runnable work) {
         long t0 = System.nanoTime();
