@@ -17,17 +17,17 @@ import it.cabina.warehouse.tables.Table;
 import it.cabina.warehouse.tables.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +55,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * All on the tiny landing area ({@link TinyLanding}), so that the child nightlies start and die quickly.
  * <p>
  * The class runs beside the other test classes of the module (its methods one after the other, in order): most of its
- * time is spent waiting for child JVMs, and the test JVM's own nightlies use about one core. So that nothing of the
- * others reaches it, it has a Spark session of its own ({@link SparkTestSession#isolated}) and its own esiti and reports.
+ * time is spent waiting for child JVMs, and the test JVM's own nightlies leave part of the two cores idle. So that
+ * nothing of the others reaches it, it has a Spark session of its own ({@link SparkTestSession#isolated}) and its own
+ * esiti and reports.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
