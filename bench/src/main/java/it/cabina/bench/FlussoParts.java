@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.landing.Manifest;
 import it.cabina.etl.pseudonym.PseudonymKey;
-import it.cabina.etl.quality.Issues;
-import it.cabina.warehouse.quality.RuleCode;
-import it.cabina.etl.rules.Lineage;
 import it.cabina.etl.rules.SourceRules;
 import it.cabina.etl.sources.RowChecker;
+import it.cabina.etl.sources.SourceLoader;
 import it.cabina.etl.sources.TextLines;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.spark.SparkSessions;
@@ -18,8 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.io.BufferedReader;
@@ -42,8 +38,6 @@ import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * {@code FlussoFloor parts}: the FLUSSO bronze load taken apart, each part timed on its own in one JVM, REPETITIONS
@@ -87,12 +81,7 @@ final class FlussoParts {
                         file.name(), Timestamp.from(OffsetDateTime.parse(m.extractedAt()).toInstant()),
                         Date.valueOf(m.period().from()), Date.valueOf(m.period().to()), m.specVersion()));
             }
-            Dataset<Row> context = spark.createDataFrame(lineage, new StructType()
-                    .add(TextLines.PATH, DataTypes.StringType).add(Lineage.DELIVERY_ID, DataTypes.StringType)
-                    .add(Lineage.DELIVERY_NAME, DataTypes.StringType).add(Lineage.SENDER, DataTypes.StringType)
-                    .add(Lineage.FILE, DataTypes.StringType).add(Lineage.EXTRACTED_AT, DataTypes.TimestampType)
-                    .add(Lineage.PERIOD_FROM, DataTypes.DateType).add(Lineage.PERIOD_TO, DataTypes.DateType)
-                    .add(Lineage.SPEC_VERSION, DataTypes.StringType));
+            Dataset<Row> context = spark.createDataFrame(lineage, SourceLoader.CONTEXT);
             Dataset<Row> units = afamUnits(spark, ctx.rules().get("AFAM").format(), landing);
             System.out.printf(Locale.ROOT, "files=%d shapes=%d afam_units=%d%n", files.size(), byShape.size(), units.count());
 
@@ -128,11 +117,7 @@ final class FlussoParts {
     /** The loader's one cross-record rule on FLUSSO: a warning when {@code codice_udo} is not an AFAM unit. */
     private static Dataset<Row> withUnknownUnits(Dataset<Row> checked, SourceRules.FileRules file, Dataset<Row> units) {
         SourceRules.FieldRule f = file.fields().stream().filter(x -> x.warnUnknown() != null).findFirst().orElseThrow();
-        return checked.join(units, col(f.column()).equalTo(col("_unit")), "left")
-                .withColumn(Issues.WARNINGS, Issues.withWarning(col(Issues.WARNINGS),
-                        when(col(f.column()).isNotNull().and(col("_unit").isNull()),
-                                Issues.issue(lit(f.name()), RuleCode.UNKNOWN_UNIT.name(), col(f.column())))))
-                .drop("_unit");
+        return SourceLoader.withUnknownUnitWarning(checked, f, units);
     }
 
     /** The distinct unit codes of the AFAM deliveries in folders (what bronze's AFAM table would hold), read by Spark. */
@@ -145,7 +130,7 @@ final class FlussoParts {
         spark.conf().set("spark.sql.legacy.javaCharsets", "true");
         return spark.read().option("header", "true").option("sep", format.separator()).option("quote", format.quote())
                 .option("encoding", format.encoding()).csv(csvs.toArray(String[]::new))
-                .select(col("CODICE_CUDES").as("_unit")).where(col("_unit").isNotNull()).distinct().localCheckpoint();
+                .select(col("CODICE_CUDES").as(SourceLoader.UNIT)).where(col(SourceLoader.UNIT).isNotNull()).distinct().localCheckpoint();
     }
 
     private static void time(int rep, String part, Runnable work) {

@@ -226,25 +226,35 @@ public final class SourceLoader {
                 SourceRules.KnownIn known = f.warnUnknown();
                 Table other = Table.bronze(known.source(), known.table());
                 Dataset<Row> units = store.exists(other)
-                        ? store.read(other).select(col(known.field()).as("_unit")).distinct()
-                        : store.spark().createDataFrame(new ArrayList<>(), new StructType().add("_unit", DataTypes.StringType));
-                out = out.join(units, col(f.column()).equalTo(col("_unit")), "left")
-                        .withColumn(Issues.WARNINGS, Issues.withWarning(col(Issues.WARNINGS),
-                                when(col(f.column()).isNotNull().and(col("_unit").isNull()),
-                                        Issues.issue(lit(f.name()), RuleCode.UNKNOWN_UNIT.name(), col(f.column())))))
-                        .drop("_unit");
+                        ? store.read(other).select(col(known.field()).as(UNIT)).distinct()
+                        : store.spark().createDataFrame(new ArrayList<>(), new StructType().add(UNIT, DataTypes.StringType));
+                out = withUnknownUnitWarning(out, f, units);
             }
         }
         return out;
     }
 
+    /** The column of the known units in {@link #withUnknownUnitWarning}. */
+    public static final String UNIT = "_unit";
+
+    /** A warning on each checked row whose field {@code f} holds a unit that {@code units} (column {@link #UNIT}) lacks. */
+    public static Dataset<Row> withUnknownUnitWarning(Dataset<Row> checked, FieldRule f, Dataset<Row> units) {
+        return checked.join(units, col(f.column()).equalTo(col(UNIT)), "left")
+                .withColumn(Issues.WARNINGS, Issues.withWarning(col(Issues.WARNINGS),
+                        when(col(f.column()).isNotNull().and(col(UNIT).isNull()),
+                                Issues.issue(lit(f.name()), RuleCode.UNKNOWN_UNIT.name(), col(f.column())))))
+                .drop(UNIT);
+    }
+
+    /** Per file read ({@link TextLines#PATH}), its delivery's lineage columns: joined to every line of the file. */
+    public static final StructType CONTEXT = new StructType()
+            .add(TextLines.PATH, DataTypes.StringType).add(Lineage.DELIVERY_ID, DataTypes.StringType)
+            .add(Lineage.DELIVERY_NAME, DataTypes.StringType).add(Lineage.SENDER, DataTypes.StringType)
+            .add(Lineage.FILE, DataTypes.StringType).add(Lineage.EXTRACTED_AT, DataTypes.TimestampType)
+            .add(Lineage.PERIOD_FROM, DataTypes.DateType).add(Lineage.PERIOD_TO, DataTypes.DateType)
+            .add(Lineage.SPEC_VERSION, DataTypes.StringType);
+
     private Dataset<Row> context(List<CheckedDelivery> batch) {
-        StructType schema = new StructType()
-                .add(TextLines.PATH, DataTypes.StringType).add(Lineage.DELIVERY_ID, DataTypes.StringType)
-                .add(Lineage.DELIVERY_NAME, DataTypes.StringType).add(Lineage.SENDER, DataTypes.StringType)
-                .add(Lineage.FILE, DataTypes.StringType).add(Lineage.EXTRACTED_AT, DataTypes.TimestampType)
-                .add(Lineage.PERIOD_FROM, DataTypes.DateType).add(Lineage.PERIOD_TO, DataTypes.DateType)
-                .add(Lineage.SPEC_VERSION, DataTypes.StringType);
         List<Row> rows = new ArrayList<>();
         for (CheckedDelivery d : batch) {
             for (CheckedDelivery.CheckedFile f : d.files()) {
@@ -253,6 +263,6 @@ public final class SourceLoader {
                         d.periodTo() == null ? null : Date.valueOf(d.periodTo()), d.specVersion()));
             }
         }
-        return store.spark().createDataFrame(rows, schema);
+        return store.spark().createDataFrame(rows, CONTEXT);
     }
 }
