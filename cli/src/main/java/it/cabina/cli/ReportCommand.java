@@ -40,6 +40,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Cartella dei report per --all (default: paths.reports).")
     String reports;
 
+    @Option(names = "--force", description = "Con --all, rigenera anche i report già pubblicati con gli stessi dati e lo stesso programma "
+            + "(di norma restano come sono).")
+    boolean force;
+
     @Mixin
     LogOptions logs;
 
@@ -103,10 +107,10 @@ public final class ReportCommand implements Callable<Integer> {
             Progress progress = new Progress();
             CabinaContext ctx = Jobs.open(config);
             return Locked.run(ctx, "report", progress, () -> {
-                ReportPublisher.Result r = ReportStage.publish(ctx, progress);
-                progress.outcome(0, String.format("ESITO: OK — %,d file in %s; per report, a dati letti: mediana %.3f s,"
+                ReportPublisher.Result r = ReportStage.publish(ctx, progress, force);
+                progress.outcome(0, String.format("ESITO: OK — %s in %s; per report rigenerato, a dati letti: mediana %.3f s,"
                                 + " 95° percentile %.3f s, massimo %.3f s%s",
-                        r.files(), config.reports(), r.median(), r.p95(), r.max(), r.slowestText()));
+                        r.filesText(), config.reports(), r.median(), r.p95(), r.max(), r.slowestText()));
                 return 0;
             });
         }

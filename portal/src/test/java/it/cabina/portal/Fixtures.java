@@ -180,7 +180,7 @@ final class Fixtures {
     private static void entry(Path reports, List<ReportEntry> index, ReportKind kind, String period, Territory t,
                               String format, String generatedAt) throws IOException {
         String path = path(kind.slug(), period, t.level(), t.code(), format);
-        index.add(new ReportEntry(kind.slug(), period, t.level(), t.code(), t.name(), kind.title(), format, path, generatedAt));
+        index.add(new ReportEntry(kind.slug(), period, t.level(), t.code(), t.name(), kind.title(), format, path, generatedAt, null));
         write(reports.resolve(path), PDF_HEAD + path);
     }
 

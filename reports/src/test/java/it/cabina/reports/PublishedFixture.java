@@ -21,7 +21,7 @@ record PublishedFixture(CabinaContext ctx, Path reports, ReportPublisher.Result 
     static synchronized PublishedFixture get() throws Exception {
         if (instance == null) {
             CabinaContext ctx = IndicatorFixture.shared();
-            ReportPublisher.Result published = ReportStage.publish(ctx, Progress.silent());
+            ReportPublisher.Result published = ReportStage.publish(ctx, Progress.silent(), false);
             instance = new PublishedFixture(ctx, Path.of(ctx.config().reports()), published, ReportService.open(ctx));
         }
         return instance;

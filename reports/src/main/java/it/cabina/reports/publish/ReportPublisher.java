@@ -28,6 +28,8 @@ import java.util.Map;
  * data, as PDF and XLSX under {@code <report>/<period>/<LEVEL>/<territory>.<ext>}; the dashboards the portal shows
  * under {@code data/cruscotto/}; the load status in {@code data/stato.json}; and {@code index.json} listing every
  * report file, those of earlier periods included; the comparisons of the Ambiti under {@code data/confronto/}.
+ * A report whose document and renderer are those of the file already published ({@link ReportFingerprint}) is kept as
+ * it is, with its entry and generation time, unless the publication is forced.
  */
 public final class ReportPublisher {
     public static final String INDEX = ReportIndexFile.PATH;
@@ -35,15 +37,21 @@ public final class ReportPublisher {
     private final ReportService service;
     private final PublishedFiles files;
     private final Progress progress;
+    private final boolean force;
 
-    public ReportPublisher(ReportService service, PublishedFiles files, Progress progress) {
+    /** @param force render every report, even one whose published file was rendered from the same document */
+    public ReportPublisher(ReportService service, PublishedFiles files, Progress progress, boolean force) {
         this.service = service;
         this.files = files;
         this.progress = progress;
+        this.force = force;
     }
 
-    /** What a publication produced, with the rendering time of each report once its data was read, and the slowest. */
-    public record Result(int files, List<Double> secondsPerReport, ReportKey slowest) {
+    /**
+     * What a publication produced: the files it lists (rendered or kept), those kept because their document had not
+     * changed, the rendering time of each report rendered once its data was read, and the slowest.
+     */
+    public record Result(int files, int kept, List<Double> secondsPerReport, ReportKey slowest) {
         public double median() {
             List<Double> s = secondsPerReport.stream().sorted().toList();
             return s.isEmpty() ? 0 : s.get(s.size() / 2);
@@ -63,6 +71,11 @@ public final class ReportPublisher {
         public String slowestText() {
             return slowest == null ? "" : " (" + slowest.kind().slug() + " " + slowest.period() + " " + slowest.level() + " " + slowest.territory() + ")";
         }
+
+        /** "N file (K invariati, non rigenerati)" for the progress lines. */
+        public String filesText() {
+            return String.format("%,d file", files) + (kept == 0 ? "" : String.format(" (%,d invariati, non rigenerati)", kept));
+        }
     }
 
     public Result publish() {
@@ -77,37 +90,51 @@ public final class ReportPublisher {
             keys.addAll(ofKind);
             lines.add(String.format("  %-14s %-8s %3d territori", kind.slug(), period, ofKind.size()));
         }
+        Map<String, ReportEntry> previous = previousIndex();
+        String renderer = ReportFingerprint.renderer();
         // filling and exporting is CPU work on data already in memory: one report per core at a time
-        List<Published> published = Concurrently.map(keys, Concurrently.CPU, key -> publish(key, generatedAt));
-        int slowest = -1;
+        List<Published> published = Concurrently.map(keys, Concurrently.CPU, key -> publish(key, generatedAt, renderer, previous));
+        int slowest = -1, kept = 0;
         for (int i = 0; i < published.size(); i++) {
-            entries.addAll(published.get(i).entries());
-            seconds.add(published.get(i).seconds());
-            if (slowest < 0 || published.get(i).seconds() > seconds.get(slowest)) slowest = i;
+            Published p = published.get(i);
+            entries.addAll(p.entries());
+            kept += p.kept();
+            if (p.kept() == p.entries().size()) continue;
+            seconds.add(p.seconds());
+            if (slowest < 0 || p.seconds() > published.get(slowest).seconds()) slowest = i;
         }
         lines.forEach(progress);
         writeDashboards(generatedAt);
         files.write(LoadStatus.PATH, PublishedJson.write(LedgerStatus.of(service.data(), generatedAt)));
-        files.write(INDEX, PublishedJson.write(new ReportIndexFile(merge(entries))));
-        return new Result(entries.size(), seconds, slowest < 0 ? null : keys.get(slowest));
+        files.write(INDEX, PublishedJson.write(new ReportIndexFile(merge(previous, entries))));
+        return new Result(entries.size(), kept, seconds, slowest < 0 ? null : keys.get(slowest));
     }
 
-    /** One report's files and index entries, with its rendering time per format. */
-    private record Published(List<ReportEntry> entries, double seconds) {}
+    /** One report's files and index entries, the files kept as they were, and its rendering time per format rendered. */
+    private record Published(List<ReportEntry> entries, int kept, double seconds) {}
 
-    private Published publish(ReportKey key, String generatedAt) {
+    private Published publish(ReportKey key, String generatedAt, String renderer, Map<String, ReportEntry> previous) {
         long t0 = System.nanoTime();
         ReportDocument doc = service.document(key);
+        String fingerprint = ReportFingerprint.of(doc, renderer);
         List<ReportEntry> entries = new ArrayList<>();
+        int kept = 0;
         for (Format format : Format.values()) {
+            ReportEntry before = previous.get(key.path(format));
+            if (!force && before != null && fingerprint.equals(before.fingerprint())) {
+                entries.add(before);
+                kept++;
+                continue;
+            }
             try {
                 files.write(key.path(format), service.render(doc, format));
             } catch (RuntimeException e) {
                 throw new IllegalStateException(key.path(format) + ": " + e, e);
             }
-            entries.add(entry(key, doc, format, generatedAt));
+            entries.add(entry(key, doc, format, generatedAt, fingerprint));
         }
-        return new Published(entries, (System.nanoTime() - t0) / 1e9 / Format.values().length);
+        int rendered = Format.values().length - kept;
+        return new Published(entries, kept, rendered == 0 ? 0 : (System.nanoTime() - t0) / 1e9 / rendered);
     }
 
 
@@ -126,13 +153,13 @@ public final class ReportPublisher {
         }
     }
 
-    private static ReportEntry entry(ReportKey key, ReportDocument doc, Format format, String generatedAt) {
+    private static ReportEntry entry(ReportKey key, ReportDocument doc, Format format, String generatedAt, String fingerprint) {
         return new ReportEntry(key.kind().slug(), key.period(), key.level(), key.territory(), doc.territoryName(), doc.title(),
-                format.extension(), key.path(format), generatedAt);
+                format.extension(), key.path(format), generatedAt, fingerprint);
     }
 
-    /** This run's entries, plus those of the previous index whose files are still there and were not redone. */
-    private List<ReportEntry> merge(List<ReportEntry> fresh) {
+    /** The entries of the previous index whose files are still there, by path. */
+    private Map<String, ReportEntry> previousIndex() {
         Map<String, ReportEntry> byPath = new LinkedHashMap<>();
         if (files.exists(INDEX)) {
             try {
@@ -140,9 +167,15 @@ public final class ReportPublisher {
                     if (e.path() != null && files.exists(e.path())) byPath.put(e.path(), e);
                 }
             } catch (IOException e) {
-                progress.accept("  " + INDEX + " precedente illeggibile (" + e.getMessage() + "): si riscrive con i soli report di oggi");
+                progress.accept("  " + INDEX + " precedente illeggibile (" + e.getMessage() + "): si rigenerano tutti i report");
             }
         }
+        return byPath;
+    }
+
+    /** This run's entries, plus those of the previous index that were not redone. */
+    private List<ReportEntry> merge(Map<String, ReportEntry> previous, List<ReportEntry> fresh) {
+        Map<String, ReportEntry> byPath = new LinkedHashMap<>(previous);
         for (ReportEntry e : fresh) byPath.put(e.path(), e);
         return byPath.values().stream().sorted(Comparator
                         .comparing(ReportEntry::report)

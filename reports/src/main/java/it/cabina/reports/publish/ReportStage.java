@@ -11,7 +11,10 @@ import it.cabina.warehouse.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The nightly's reporting stage: renders and publishes every report of the latest periods. */
+/**
+ * The nightly's reporting stage: publishes every report of the latest periods, rendering those whose data changed
+ * since the files already published ({@link ReportPublisher}).
+ */
 public final class ReportStage implements PublicationStage {
 
     @Override
@@ -26,9 +29,9 @@ public final class ReportStage implements PublicationStage {
 
     @Override
     public void run(CabinaContext ctx, Progress progress) {
-        ReportPublisher.Result r = publish(ctx, progress);
-        progress.accept(String.format("  %,d file; per report, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s%s",
-                r.files(), r.median(), r.p95(), r.max(), r.slowestText()));
+        ReportPublisher.Result r = publish(ctx, progress, false);
+        progress.accept(String.format("  %s; per report rigenerato, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s%s",
+                r.filesText(), r.median(), r.p95(), r.max(), r.slowestText()));
     }
 
     @Override
@@ -48,10 +51,11 @@ public final class ReportStage implements PublicationStage {
         return ReportService.TEMPLATES.size() + " template compilati, soglie e misure lette";
     }
 
-    public static ReportPublisher.Result publish(CabinaContext ctx, Progress progress) {
+    /** @param force render every report, even those whose published file was rendered from the same document */
+    public static ReportPublisher.Result publish(CabinaContext ctx, Progress progress, boolean force) {
         ReportService service = ReportService.open(ctx);
         service.warmUpProblems().forEach(p -> progress.accept("  avvio del motore dei report con righe di prova non riuscito (non bloccante): " + p));
-        return new ReportPublisher(service, files(ctx), progress).publish();
+        return new ReportPublisher(service, files(ctx), progress, force).publish();
     }
 
     static PublishedFiles files(CabinaContext ctx) {

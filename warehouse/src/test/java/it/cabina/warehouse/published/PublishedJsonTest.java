@@ -65,6 +65,19 @@ class PublishedJsonTest {
     }
 
     @Test
+    void anIndexWrittenBeforeFingerprintsIsReadWithoutThem() throws Exception {
+        ObjectNode tree = (ObjectNode) TREE.readTree(sample("index.json"));
+        tree.get("reports").forEach(e -> ((ObjectNode) e).remove("fingerprint"));
+        ReportIndexFile old = PublishedJson.read(TREE.writeValueAsBytes(tree), ReportIndexFile.class);
+        ReportIndexFile today = PublishedJson.read(sample("index.json"), ReportIndexFile.class);
+        assertEquals(today.reports().size(), old.reports().size());
+        for (int i = 0; i < old.reports().size(); i++) {
+            assertNull(old.reports().get(i).fingerprint());
+            assertEquals(today.reports().get(i).path(), old.reports().get(i).path());
+        }
+    }
+
+    @Test
     void absentValuesAreWrittenAsNullNotLeftOut() throws IOException {
         LoadStatus noRun = new LoadStatus("2026-11-23T02:14:12Z", null, "2026-11-23", null, null, List.of(), List.of(), List.of());
         JsonNode json = TREE.readTree(PublishedJson.write(noRun));
