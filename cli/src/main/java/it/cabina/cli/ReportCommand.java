@@ -108,9 +108,7 @@ public final class ReportCommand implements Callable<Integer> {
             CabinaContext ctx = Jobs.open(config);
             return Locked.run(ctx, "report", progress, () -> {
                 ReportPublisher.Result r = ReportStage.publish(ctx, progress, force);
-                progress.outcome(0, String.format("ESITO: OK — %s in %s; per report rigenerato, a dati letti: mediana %.3f s,"
-                                + " 95° percentile %.3f s, massimo %.3f s%s",
-                        r.filesText(), config.reports(), r.median(), r.p95(), r.max(), r.slowestText()));
+                progress.outcome(0, "ESITO: OK — " + r.filesText() + " in " + config.reports() + "; " + r.timesText());
                 return 0;
             });
         }

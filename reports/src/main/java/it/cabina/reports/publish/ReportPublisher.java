@@ -76,6 +76,13 @@ public final class ReportPublisher {
         public String filesText() {
             return String.format("%,d file", files) + (kept == 0 ? "" : String.format(" (%,d invariati, non rigenerati)", kept));
         }
+
+        /** The rendering times for the progress lines: median, 95th percentile, maximum and the slowest report. */
+        public String timesText() {
+            if (secondsPerReport.isEmpty()) return "nessun report da rigenerare";
+            return String.format("per report rigenerato, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s%s",
+                    median(), p95(), max(), slowestText());
+        }
     }
 
     public Result publish() {

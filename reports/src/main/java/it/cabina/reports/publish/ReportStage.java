@@ -30,8 +30,7 @@ public final class ReportStage implements PublicationStage {
     @Override
     public void run(CabinaContext ctx, Progress progress) {
         ReportPublisher.Result r = publish(ctx, progress, false);
-        progress.accept(String.format("  %s; per report rigenerato, a dati letti: mediana %.3f s, 95° percentile %.3f s, massimo %.3f s%s",
-                r.filesText(), r.median(), r.p95(), r.max(), r.slowestText()));
+        progress.accept("  " + r.filesText() + "; " + r.timesText());
     }
 
     @Override
