@@ -138,6 +138,8 @@ if wanted incremental; then
     cp -a "$BASE/warehouse" "$RUN/warehouse"; cp -a "$BASE/export" "$RUN/export"; cp -al "$BASE/landing" "$RUN/landing"
     # the esiti already sent to the senders (a base made before the harness kept them has none: every esito is written)
     if [[ -d "$BASE/esiti" ]]; then cp -a "$BASE/esiti" "$RUN/esiti"; fi
+    # and the reports it published (a report whose data did not change is kept as it is)
+    if [[ -d "$BASE/reports" ]]; then cp -a "$BASE/reports" "$RUN/reports"; fi
     logf="$WORK/logs/incremental-$i.log"; rc=0
     ROWS="" INNER="" measure incremental-nightly "$i" "$logf" "${CABINA[@]}" nightly --landing "$RUN/landing" \
       --warehouse "$RUN/warehouse" --export "$RUN/export" --reports "$RUN/reports" --esiti "$RUN/esiti" --as-of "$LAST_DAY" || rc=$?

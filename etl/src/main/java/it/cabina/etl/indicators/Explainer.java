@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.apache.spark.sql.functions.substring_index;
 
 /**
@@ -315,29 +316,73 @@ public final class Explainer {
     }
 
     /**
-     * Every row at the Ambito level, one Ambito and year at a time (in that order), for the files of the nightly: the
-     * consumer gets the Ambito, the year and its rows in order. Ambiti and years without rows get an empty list.
+     * Every row at the Ambito level, one Ambito and year at a time, for the files of the nightly: the consumer gets the
+     * Ambito, the year and its rows in order, for every Ambito of the reference and year computed (those without rows
+     * get an empty list), in no particular order of Ambiti.
      */
     public void perAmbitoAndYear(Consumer<AmbitoYear> consumer) {
         Selection ambiti = new Selection(null, null, "AMBITO", null, null);
-        Map<String, List<ExplanationRow>> fixed = new HashMap<>();
-        for (ExplanationRow f : fixedRows(ambiti)) fixed.computeIfAbsent(f.territory() + "|" + f.year(), k -> new ArrayList<>()).add(f);
-        Iterator<Row> it = viewRows(ambiti).orderBy("territorio", "anno").toLocalIterator();
-        Row pending = it.hasNext() ? it.next() : null;
-        for (String ambito : new TreeSet<>(levelsOf.keySet())) {
-            for (int year = catalog.triennio().dal(); year <= params.lastYear(); year++) {
-                List<ExplanationRow> rows = new ArrayList<>(fixed.getOrDefault(ambito + "|" + year, List.of()));
-                while (pending != null && (pending.getString(2).compareTo(ambito) < 0
-                        || pending.getString(2).equals(ambito) && pending.getInt(3) < year)) {
-                    pending = it.hasNext() ? it.next() : null; // an Ambito outside the reference: no file
-                }
-                while (pending != null && pending.getString(2).equals(ambito) && pending.getInt(3) == year) {
-                    rows.add(row(pending));
-                    pending = it.hasNext() ? it.next() : null;
-                }
-                rows.sort(order());
-                consumer.accept(new AmbitoYear(ambito, year, rows));
+        Cells cells = new Cells(consumer);
+        for (ExplanationRow f : fixedRows(ambiti)) cells.fixed.computeIfAbsent(cellOf(f.territory(), f.year()), k -> new ArrayList<>()).add(f);
+        // each Ambito's rows in one partition, a few Ambiti per partition: the driver holds one partition at a time, and
+        // there is no global sort (a range partitioning reads its input twice: once to sample it)
+        int partitions = Math.max(1, (levelsOf.size() + AMBITI_PER_PARTITION - 1) / AMBITI_PER_PARTITION);
+        Iterator<Row> it = viewRows(ambiti).repartition(partitions, col("territorio"))
+                .withColumn("_partizione", spark_partition_id()).toLocalIterator();
+        Map<String, List<ExplanationRow>> partition = new HashMap<>();
+        int current = -1;
+        while (it.hasNext()) {
+            Row r = it.next();
+            int p = r.getInt(r.length() - 1);
+            if (p != current) {
+                cells.give(partition);
+                current = p;
             }
+            String cell = cellOf(r.getString(2), r.getInt(3));
+            if (cells.pending.contains(cell)) partition.computeIfAbsent(cell, k -> new ArrayList<>()).add(row(r)); // else outside the reference: no file
+        }
+        cells.give(partition);
+        cells.giveTheRest();
+    }
+
+    /** Ambiti whose explanation rows the driver holds at once, at most (on average). */
+    private static final int AMBITI_PER_PARTITION = 4;
+
+    private static String cellOf(String ambito, int year) {
+        return ambito + "|" + year;
+    }
+
+    /** The cells of the files (Ambito of the reference × year computed), each handed to the consumer once, with its fixed rows. */
+    private final class Cells {
+        final Map<String, List<ExplanationRow>> fixed = new HashMap<>();
+        final Set<String> pending = new HashSet<>();
+        private final Consumer<AmbitoYear> consumer;
+
+        Cells(Consumer<AmbitoYear> consumer) {
+            this.consumer = consumer;
+            for (String ambito : levelsOf.keySet()) {
+                for (int year = catalog.triennio().dal(); year <= params.lastYear(); year++) pending.add(cellOf(ambito, year));
+            }
+        }
+
+        /** The cells of one partition's rows, in order of Ambito and year; then forgets the rows. */
+        void give(Map<String, List<ExplanationRow>> rows) {
+            for (String cell : new TreeSet<>(rows.keySet())) give(cell, rows.get(cell));
+            rows.clear();
+        }
+
+        /** The cells without view rows. */
+        void giveTheRest() {
+            for (String cell : new TreeSet<>(pending)) give(cell, List.of());
+        }
+
+        private void give(String cell, List<ExplanationRow> viewRows) {
+            List<ExplanationRow> all = new ArrayList<>(fixed.getOrDefault(cell, List.of()));
+            all.addAll(viewRows);
+            all.sort(order());
+            int bar = cell.lastIndexOf('|');
+            consumer.accept(new AmbitoYear(cell.substring(0, bar), Integer.parseInt(cell.substring(bar + 1)), all));
+            pending.remove(cell);
         }
     }
 

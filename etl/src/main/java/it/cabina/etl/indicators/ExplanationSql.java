@@ -82,12 +82,15 @@ final class ExplanationSql {
                 .append(levels.isEmpty() ? "" : " and l.livello in (" + String.join(", ", levels.stream().map(ExplanationSql::literal).toList()) + ")")
                 .append(territory == null ? "" : " and l.territorio = " + literal(territory)).append("\n),\n")
                 .append("kept as (\n")
-                .append("  select * from (select x.*, count(*) over (partition by parte, livello, territorio, anno, unita) as righe_unita from placed x)\n")
-                .append("  where righe_unita >= almeno\n),\n")
+                .append(parts.stream().allMatch(p -> p.side().almeno() == null) ? "  select * from placed\n),\n"
+                        : "  select * from (select x.*, count(*) over (partition by parte, livello, territorio, anno, unita) as righe_unita from placed x)\n"
+                        + "  where righe_unita >= almeno\n),\n")
                 .append("numbered as (\n")
                 .append("  select x.*,\n")
                 .append("         dense_rank() over (partition by parte, livello, territorio, anno order by unita) as unita_distinta,\n")
-                .append("         row_number() over (partition by parte, livello, territorio, anno order by codice_ambito, _record) as riga_cella,\n")
+                // unita is null but on the sides that count distinct values, which do not use riga_cella: ordering by it first
+                // changes no number, and lets the three windows share one sort
+                .append("         row_number() over (partition by parte, livello, territorio, anno order by unita, codice_ambito, _record) as riga_cella,\n")
                 .append("         row_number() over (partition by parte, livello, territorio, anno, unita order by codice_ambito, _record) as riga_unita\n")
                 .append("  from kept x\n)");
         if (!wholes.isEmpty()) {
