@@ -130,7 +130,15 @@ fi
 # the reporting stage (`cabina report --all`) is measured when this build has the subcommand
 has_reports() { "${CABINA[@]}" --help 2>/dev/null | grep -qE '^ +report( |,|$)'; }
 
+# a build that keeps unchanged reports (report --all --force exists) trusts only the reports it rendered itself: the
+# base's are published again by this build first, not measured, as the night before would have published them
+keeps_reports() { "${CABINA[@]}" report --help 2>/dev/null | grep -q -- '--force'; }
 if wanted incremental; then
+  if [[ -d "$BASE/reports" ]] && keeps_reports; then
+    log "publishing the base's reports with this build (not measured)"
+    "${CABINA[@]}" report --all --warehouse "$BASE/warehouse" --reports "$BASE/reports" >"$WORK/logs/base-reports.log" 2>&1 \
+      || { tail -n 30 "$WORK/logs/base-reports.log" >&2; exit 1; }
+  fi
   for i in $(seq 1 "$RUNS"); do
     fresh_run
     # the state after the previous night: its warehouse (a real copy: Delta rewrites some files in place), its
