@@ -1,7 +1,7 @@
 package it.cabina.reports;
 
-import it.cabina.etl.context.CabinaContext;
 import it.cabina.etl.context.Progress;
+import it.cabina.etl.testing.BuiltOnce;
 import it.cabina.reports.publish.ReportFingerprint;
 import it.cabina.reports.publish.ReportPublisher;
 import it.cabina.reports.service.ReportService;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -33,21 +32,18 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RepublicationTest {
+    PublishedFixture fixture;
     ReportService service;
-    CabinaContext ctx;
-    Path published;
 
     @BeforeAll
     void fixture() throws Exception {
-        PublishedFixture fixture = PublishedFixture.get();
-        ctx = fixture.ctx();
+        fixture = PublishedFixture.get();
         service = fixture.service();
-        published = fixture.reports();
     }
 
     @Test
     void anUnchangedReportIsKeptAsPublishedAndAChangedOneIsRenderedAgain(@TempDir Path dir) throws Exception {
-        Path copy = copyOf(published, dir.resolve("reports"));
+        Path copy = copyOf(fixture.reports(), dir.resolve("reports"));
         List<ReportEntry> before = index(copy);
         // one report whose document is made to look changed: its entries carry another fingerprint
         ReportEntry changed = before.stream().filter(e -> e.report().equals(ReportKind.CRUSCOTTO.slug()) && e.format().equals("pdf"))
@@ -87,13 +83,13 @@ class RepublicationTest {
 
     @Test
     void forcedOrWithoutFingerprintsEveryReportIsRenderedAgain(@TempDir Path dir) throws Exception {
-        Path forced = copyOf(published, dir.resolve("forced"));
+        Path forced = copyOf(fixture.reports(), dir.resolve("forced"));
         ReportPublisher.Result r = publisher(forced, true).publish();
         assertEquals(0, r.kept());
         assertEquals(r.files(), r.secondsPerReport().size() * Format.values().length);
 
         // an index written before fingerprints existed
-        Path old = copyOf(published, dir.resolve("old"));
+        Path old = copyOf(fixture.reports(), dir.resolve("old"));
         List<ReportEntry> without = index(old).stream().map(e -> withFingerprint(e, null)).toList();
         Files.write(old.resolve(ReportIndexFile.PATH), PublishedJson.write(new ReportIndexFile(without)));
         ReportPublisher.Result fromOld = publisher(old, false).publish();
@@ -144,7 +140,7 @@ class RepublicationTest {
     }
 
     private ReportPublisher publisher(Path root, boolean force) {
-        return new ReportPublisher(service, new PublishedFiles(root.toString(), ctx.spark().sparkContext().hadoopConfiguration()),
+        return new ReportPublisher(service, new PublishedFiles(root.toString(), fixture.ctx().spark().sparkContext().hadoopConfiguration()),
                 Progress.silent(), force);
     }
 
@@ -176,13 +172,7 @@ class RepublicationTest {
     }
 
     private static Path copyOf(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
+        BuiltOnce.copyTree(from, to);
         return to;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * What a report file is rendered from, as a SHA-256: the document (key, headings, notes, every part's template,
@@ -22,18 +23,20 @@ import java.util.TreeMap;
  * left out: it is the only thing that differs between two renderings of the same document.
  */
 public final class ReportFingerprint {
+    private static final String THIS_PROCESS = UUID.randomUUID().toString();
+
     private ReportFingerprint() {}
 
     /**
      * The renderer's identity: the program's version and the bytes of every template. A build that cannot say which
-     * commit it is (uncommitted changes, or outside git) adds its start time, so that another run of a changed program
-     * never trusts the files this one rendered.
+     * commit it is (uncommitted changes, or outside git) adds a random value of its own process, so that another run
+     * of a changed program never trusts the files this one rendered.
      */
     public static String renderer() {
         MessageDigest md = sha256();
         String version = CodeVersion.current();
         add(md, version);
-        if (version.contains("uncommitted") || version.contains("commit unknown")) add(md, String.valueOf(ProcessHandle.current().info().startInstant()));
+        if (version.contains("uncommitted") || version.contains("commit unknown")) add(md, THIS_PROCESS);
         for (String template : ReportService.TEMPLATES) {
             try (InputStream in = ReportFingerprint.class.getResourceAsStream("/templates/" + template + ".jrxml")) {
                 add(md, template);
