@@ -64,6 +64,9 @@ class CliTest {
         assertEquals("cabina 1.2.0 (commit 0123456789)", it.cabina.warehouse.config.CodeVersion.describe("1.2.0", "0123456789"));
         assertEquals("cabina 1.2.0 (commit 0123456789, with uncommitted changes)", it.cabina.warehouse.config.CodeVersion.describe("1.2.0", "0123456789-dirty"));
         assertEquals("cabina 1.2.0 (commit unknown)", it.cabina.warehouse.config.CodeVersion.describe("1.2.0", ""));
+        assertTrue(it.cabina.warehouse.config.CodeVersion.isCommit("0123456789"));
+        assertFalse(it.cabina.warehouse.config.CodeVersion.isCommit("0123456789-dirty"));
+        assertFalse(it.cabina.warehouse.config.CodeVersion.isCommit(""));
         assertEquals("cabina 1.2.0 (commit unknown)", it.cabina.warehouse.config.CodeVersion.describe("1.2.0", "fatal: not a git repository"));
         assertEquals("cabina (development build) (commit unknown)", it.cabina.warehouse.config.CodeVersion.describe("${project.version}", null));
     }

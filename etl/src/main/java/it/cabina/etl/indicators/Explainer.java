@@ -322,8 +322,7 @@ public final class Explainer {
      */
     public void perAmbitoAndYear(Consumer<AmbitoYear> consumer) {
         Selection ambiti = new Selection(null, null, "AMBITO", null, null);
-        Cells cells = new Cells(consumer);
-        for (ExplanationRow f : fixedRows(ambiti)) cells.fixed.computeIfAbsent(cellOf(f.territory(), f.year()), k -> new ArrayList<>()).add(f);
+        Cells cells = new Cells(fixedRows(ambiti), consumer);
         // each Ambito's rows in one partition, a few Ambiti per partition: the driver holds one partition at a time, and
         // there is no global sort (a range partitioning reads its input twice: once to sample it)
         int partitions = Math.max(1, (levelsOf.size() + AMBITI_PER_PARTITION - 1) / AMBITI_PER_PARTITION);
@@ -354,12 +353,13 @@ public final class Explainer {
 
     /** The cells of the files (Ambito of the reference × year computed), each handed to the consumer once, with its fixed rows. */
     private final class Cells {
-        final Map<String, List<ExplanationRow>> fixed = new HashMap<>();
         final Set<String> pending = new HashSet<>();
+        private final Map<String, List<ExplanationRow>> fixed = new HashMap<>();
         private final Consumer<AmbitoYear> consumer;
 
-        Cells(Consumer<AmbitoYear> consumer) {
+        Cells(List<ExplanationRow> fixedRows, Consumer<AmbitoYear> consumer) {
             this.consumer = consumer;
+            for (ExplanationRow f : fixedRows) fixed.computeIfAbsent(cellOf(f.territory(), f.year()), k -> new ArrayList<>()).add(f);
             for (String ambito : levelsOf.keySet()) {
                 for (int year = catalog.triennio().dal(); year <= params.lastYear(); year++) pending.add(cellOf(ambito, year));
             }

@@ -2,6 +2,7 @@ package it.cabina.reports.publish;
 
 import it.cabina.reports.Part;
 import it.cabina.reports.ReportDocument;
+import it.cabina.reports.render.Templates;
 import it.cabina.reports.service.ReportService;
 import it.cabina.warehouse.config.CodeVersion;
 
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -36,9 +38,9 @@ public final class ReportFingerprint {
         MessageDigest md = sha256();
         String version = CodeVersion.current();
         add(md, version);
-        if (version.contains("uncommitted") || version.contains("commit unknown")) add(md, THIS_PROCESS);
+        if (!CodeVersion.isCommit()) add(md, THIS_PROCESS);
         for (String template : ReportService.TEMPLATES) {
-            try (InputStream in = ReportFingerprint.class.getResourceAsStream("/templates/" + template + ".jrxml")) {
+            try (InputStream in = ReportFingerprint.class.getResourceAsStream(Templates.source(template))) {
                 add(md, template);
                 if (in != null) md.update(in.readAllBytes());
             } catch (IOException e) {
@@ -52,7 +54,7 @@ public final class ReportFingerprint {
     public static String of(ReportDocument doc, String renderer) {
         MessageDigest md = sha256();
         add(md, renderer);
-        value(md, java.util.List.of(doc.key().kind().slug(), doc.key().period(), doc.key().level(), doc.key().territory()));
+        value(md, List.of(doc.key().kind().slug(), doc.key().period(), doc.key().level(), doc.key().territory()));
         value(md, doc.territoryName());
         value(md, doc.levelLabel());
         value(md, doc.periodLabel());

@@ -26,8 +26,13 @@ public final class Templates {
         names.forEach(this::get);
     }
 
+    /** The classpath resource of a template's JRXML source. */
+    public static String source(String name) {
+        return "/templates/" + name + ".jrxml";
+    }
+
     private static JasperReport compile(String name) {
-        String resource = "/templates/" + name + ".jrxml";
+        String resource = source(name);
         try (InputStream in = Templates.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("template " + resource + " non trovato nel classpath");
             return JasperCompileManager.compileReport(in);

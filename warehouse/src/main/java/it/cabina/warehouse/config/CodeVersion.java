@@ -26,11 +26,25 @@ public final class CodeVersion {
             try (InputStream in = CodeVersion.class.getResourceAsStream("/it/cabina/warehouse/version.properties")) {
                 if (in != null) version.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
-            String commit = "";
-            try (InputStream in = CodeVersion.class.getResourceAsStream("/it/cabina/warehouse/commit")) {
-                if (in != null) commit = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
-            return describe(version.getProperty("version"), commit);
+            return describe(version.getProperty("version"), gitDescribe());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether this build is one commit exactly: built from git, without uncommitted changes. */
+    public static boolean isCommit() {
+        return isCommit(gitDescribe());
+    }
+
+    public static boolean isCommit(String gitDescribe) {
+        Matcher m = DESCRIBE.matcher(gitDescribe == null ? "" : gitDescribe);
+        return m.matches() && m.group(2) == null;
+    }
+
+    private static String gitDescribe() {
+        try (InputStream in = CodeVersion.class.getResourceAsStream("/it/cabina/warehouse/commit")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
