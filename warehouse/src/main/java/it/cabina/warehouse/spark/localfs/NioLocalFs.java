@@ -26,7 +26,7 @@ public class NioLocalFs extends ChecksumFs {
             super(FsConstants.LOCAL_FS_URI, new NioRawLocalFileSystem(), conf, FsConstants.LOCAL_FS_URI.getScheme(), false);
         }
 
-        // as Hadoop's RawLocalFs, which takes no other file system than its own
+        // as Hadoop's RawLocalFs (whose constructors cannot be given another file system, hence this copy of its four answers)
         @Override
         public int getUriDefaultPort() {
             return -1;

@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>
  * Without Hadoop's native library (which no Maven artifact ships), {@link RawLocalFileSystem} starts a {@code chmod}
  * process for every file and folder it creates and a {@code readlink} process for every rename: about 1,750 processes
- * in a test night of a few rows, a third of that night's time in the kernel. The result is the same: the permission
+ * in a test night of a few rows, a sixth of that night's CPU spent in the kernel. The result is the same: the permission
  * asked for, and a symbolic link's status as Hadoop builds it.
  */
 public class NioRawLocalFileSystem extends RawLocalFileSystem {
