@@ -13,6 +13,14 @@ if [[ -n "${BENCH_DIST:-}" ]]; then
 else
   cp_line="$HOME_DIR/bench/target/classes:$(cat "$HOME_DIR/bench/target/runtime-classpath.txt")"
 fi
+# the launcher's class-data archive, only when asked (CABINA_CLASS_ARCHIVE=on; bench/run.sh makes it before it
+# measures): its background maker must not run beside a measurement
+CLASS_ARCHIVE_FLAGS=()
+if [[ "${CABINA_CLASS_ARCHIVE:-off}" == on ]]; then
+  # shellcheck source=../dist/src/bin/class-archive.sh
+  source "$HOME_DIR/dist/src/bin/class-archive.sh"
+  class_archive_flags java "$cp_line" "${BENCH_CLASS_ARCHIVE_DIR:-$HOME_DIR/data/class-archive}" "${SPARK_FLAGS[@]}"
+fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-exec java -Xmx"${CABINA_DRIVER_MEMORY:-4g}" "${SPARK_FLAGS[@]}" -Dcabina.home="$HOME_DIR" \
+exec java -Xmx"${CABINA_DRIVER_MEMORY:-4g}" "${SPARK_FLAGS[@]}" "${CLASS_ARCHIVE_FLAGS[@]}" -Dcabina.home="$HOME_DIR" \
   -Dlog4j2.configurationFile="$HOME_DIR/conf/log4j2.properties" ${CABINA_JAVA_OPTS:-} -cp "$cp_line" "$cls" "$@"

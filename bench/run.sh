@@ -51,6 +51,10 @@ export BENCH_DIST="$WORK/dist-$$"
 "$HOME_DIR/bench/dist.sh" "$BENCH_DIST"
 trap 'rm -rf "$BENCH_DIST"' EXIT
 BENCH_JAVA="$HOME_DIR/bench/java.sh"
+# CABINA_CLASS_ARCHIVE=on: the idle step's nights map the launcher's class-data archive of these jars, made before it
+# measures (bench/java.sh, dist/src/bin/class-archive.sh); the other steps, and every step by default, read the jars
+CLASS_ARCHIVE="${CABINA_CLASS_ARCHIVE:-off}"
+export CABINA_CLASS_ARCHIVE=off BENCH_CLASS_ARCHIVE_DIR="$BENCH_DIST/class-archive"
 CABINA=("$BENCH_JAVA" it.cabina.cli.Main)   # the cabina command, as ./cabina runs it
 
 # ---- measuring ----
@@ -168,12 +172,32 @@ if wanted idle; then
     "${CABINA[@]}" nightly --landing "$RUN/landing" --warehouse "$RUN/warehouse" --export "$RUN/export" --reports "$RUN/reports" \
       --esiti "$RUN/esiti" --as-of "$BASE_DAY" >"$WORK/logs/idle-prepare.log" 2>&1 || nightly_ok $? || { tail -n 30 "$WORK/logs/idle-prepare.log" >&2; exit 1; }
   fi
+  # each run from the same state: an idle night appends to ops/ledger_runs, whose growth (and its Delta checkpoints
+  # and compaction) would otherwise make every run a little different from the one before
+  cp -a "$RUN/warehouse/ops" "$RUN/ops-before"
+  ops_as_before() { rm -rf "$RUN/warehouse/ops" && cp -a "$RUN/ops-before" "$RUN/warehouse/ops"; }
+  IDLE=("${CABINA[@]}" nightly --landing "$RUN/landing" --warehouse "$RUN/warehouse" --export "$RUN/export"
+    --reports "$RUN/reports" --esiti "$RUN/esiti" --as-of "$BASE_DAY")
+  if [[ "$CLASS_ARCHIVE" == on ]]; then
+    export CABINA_CLASS_ARCHIVE=on
+    # as an installation runs after its first nights (dist/src/bin/class-archive.sh): one night writes the list of
+    # classes, the archive is made from it, then the measured nights map it
+    log "class-data archive: one idle night writes the list of classes, then the archive is made (not measured)"
+    ops_as_before
+    "${IDLE[@]}" >"$WORK/logs/idle-classlist.log" 2>&1 || nightly_ok $? || { tail -n 30 "$WORK/logs/idle-classlist.log" >&2; exit 1; }
+    # shellcheck source=../dist/src/bin/class-archive.sh
+    source "$HOME_DIR/dist/src/bin/class-archive.sh"
+    read -r -a JVM_FLAGS <<<"$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$HOME_DIR/pom.xml")"
+    class_archive_make java "$(cat "$BENCH_DIST/classpath.txt")" "$BENCH_CLASS_ARCHIVE_DIR" "${JVM_FLAGS[@]}"
+    compgen -G "$BENCH_CLASS_ARCHIVE_DIR/*.jsa" >/dev/null || { log "the class-data archive was not made: see $BENCH_CLASS_ARCHIVE_DIR"; exit 1; }
+  fi
   for i in $(seq 1 "$RUNS"); do
     logf="$WORK/logs/idle-$i.log"; rc=0
-    ROWS="" INNER="" measure idle-nightly "$i" "$logf" "${CABINA[@]}" nightly --landing "$RUN/landing" --warehouse "$RUN/warehouse" \
-      --export "$RUN/export" --reports "$RUN/reports" --esiti "$RUN/esiti" --as-of "$BASE_DAY" || rc=$?
+    ops_as_before
+    ROWS="" INNER="" measure idle-nightly "$i" "$logf" "${IDLE[@]}" || rc=$?
     nightly_ok "$rc" || { tail -n 30 "$logf" >&2; exit 1; }
   done
+  export CABINA_CLASS_ARCHIVE=off
 fi
 
 if wanted flusso; then

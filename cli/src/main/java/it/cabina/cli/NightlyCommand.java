@@ -11,6 +11,8 @@ import it.cabina.etl.pipeline.RunLock;
 import it.cabina.etl.pseudonym.PseudonymKey;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.config.ConfigException;
+import it.cabina.warehouse.spark.Concurrently;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,13 +66,16 @@ public final class NightlyCommand implements Callable<Integer> {
         Logging.use(config.logFormat());
         Progress progress = new Progress();
         long t0 = System.nanoTime();
+        // Spark starts beside the checks: neither reads nor writes data, and in a new JVM each takes seconds
+        Concurrently.Beside<CabinaContext> opening = Concurrently.beside("cabina-spark-start", () -> Jobs.open(config));
         List<String> problems = Checks.run(config, keySource, progress);
         if (!problems.isEmpty()) {
             NightlyMetrics.configError(Instant.now(), (System.nanoTime() - t0) / 1e9).publish(config.operations().metricsFile(), progress);
             return configError(progress, problems);
         }
         try {
-            CabinaContext ctx = Jobs.open(config);
+            CabinaContext ctx = opening.join();
+            SparkSession.setActiveSession(ctx.spark()); // the session's thread was the opener's
             NightlyResult result = new Nightly(ctx, keySource.get().pseudonymizer(), progress, Checks.publications()).run(options);
             int code = result.exitCode();
             progress.outcome(code, code == NightlyResult.OK ? "ESITO: OK"

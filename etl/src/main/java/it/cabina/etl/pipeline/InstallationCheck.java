@@ -8,6 +8,7 @@ import it.cabina.etl.rules.SourceRules;
 import it.cabina.warehouse.config.CabinaConfig;
 import it.cabina.warehouse.config.ConfigException;
 import it.cabina.warehouse.model.Models;
+import it.cabina.warehouse.spark.Concurrently;
 import it.cabina.warehouse.reference.CodeLists;
 import it.cabina.warehouse.reference.Territory;
 
@@ -58,6 +59,12 @@ public final class InstallationCheck {
             items.add(item);
             each.accept(item);
         };
+        // the publications' checks (the report templates: compiled, seconds in a new JVM) need nothing of the others:
+        // they run beside them, and are told in their place
+        List<Concurrently.Beside<Item>> published = new ArrayList<>();
+        for (PublicationStage p : publications) {
+            published.add(Concurrently.beside("cabina-check-" + p.name(), () -> Item.of(p.checkName(), () -> p.check(config))));
+        }
         CodeLists[] codeLists = new CodeLists[1];
         add.accept(Item.of("territorio e liste di codici", () -> {
             Territory t = Territory.load(config.comuniFile(), config.atsAsstFile(), config.ambitiFile(), config.regionCode());
@@ -84,7 +91,7 @@ public final class InstallationCheck {
         add.accept(Item.of("controlli delle anomalie", () -> it.cabina.etl.anomalies.Anomalies.rules(config.home()).checks().size() + " controlli"));
         add.accept(Item.of("modelli gold e aggregati", () ->
                 Models.gold().models().size() + " gold, " + Models.aggregates().models().size() + " aggregati"));
-        for (PublicationStage p : publications) add.accept(Item.of(p.checkName(), () -> p.check(config)));
+        for (Concurrently.Beside<Item> p : published) add.accept(p.join());
         add.accept(PathCheck.run(config));
         add.accept(Item.of("chiave degli pseudonimi", () -> "presente (da " + key.get().source() + ")"));
         return List.copyOf(items);

@@ -7,11 +7,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -71,6 +74,32 @@ public final class Concurrently {
         }
     }
 
+    /**
+     * Starts {@code work} now on a thread of its own (a daemon, with this thread's class loader), for a result wanted
+     * later: two slow things that need nothing of each other, such as starting Spark and checking the configuration.
+     */
+    public static <R> Beside<R> beside(String name, Callable<R> work) {
+        FutureTask<R> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return new Beside<>(task);
+    }
+
+    /** Work started by {@link #beside}. */
+    public static final class Beside<R> {
+        private final FutureTask<R> task;
+
+        private Beside(FutureTask<R> task) {
+            this.task = task;
+        }
+
+        /** Waits for the result; the work's exception is thrown again as {@link #map} does. */
+        public R join() {
+            return result(task);
+        }
+    }
+
     private static <T, R> R call(Work<T, R> work, T item) {
         try {
             return work.apply(item);
@@ -83,7 +112,7 @@ public final class Concurrently {
         }
     }
 
-    private static <R> R result(CompletableFuture<R> f) {
+    private static <R> R result(Future<R> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

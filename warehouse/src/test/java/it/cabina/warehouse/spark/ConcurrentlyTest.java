@@ -64,6 +64,24 @@ class ConcurrentlyTest {
     }
 
     @Test
+    void workBesideRunsWhileTheCallerGoesOnAndGivesItsResultOrItsFailure() throws Exception {
+        java.util.concurrent.CountDownLatch callerWent = new java.util.concurrent.CountDownLatch(1);
+        Concurrently.Beside<String> beside = Concurrently.beside("test-beside", () -> {
+            // it waits for the caller: had it run in the caller's thread, this would never end
+            assertTrue(callerWent.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            return Thread.currentThread().getName();
+        });
+        callerWent.countDown();
+        assertEquals("test-beside", beside.join());
+        assertEquals("test-beside", beside.join(), "joined again: the same result");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Concurrently.beside("test-fails", () -> { throw new IllegalStateException("Spark non parte"); }).join());
+        assertEquals("Spark non parte", e.getMessage());
+        assertThrows(UncheckedIOException.class, () -> Concurrently.beside("test-io", () -> { throw new IOException("disco"); }).join());
+    }
+
+    @Test
     void aDependencyMustComeBeforeTheItem() {
         assertThrows(IllegalArgumentException.class,
                 () -> Concurrently.inDependencyOrder(List.of("a", "b"), x -> x.equals("a") ? Set.of("b") : Set.of(), 2, x -> x));
