@@ -206,7 +206,8 @@ indicators_read() {
 }
 check "bin/cabina indicators reads the demo warehouse" indicators_read
 # The class-data archive (bin/class-archive.sh): the demo, the first run to start Spark, wrote its list of classes;
-# the run above started the archive's maker in the background; the next runs map it.
+# the run above started the archive's maker in the background; the next runs map it (most of their classes: classes a
+# command loads that the listing run did not, and those of signed jars, still come from the jars).
 class_archive_used() {
   local dir="$INSTALL/data/class-archive" waited=0
   while [[ ! -s "$(compgen -G "$dir/*.jsa" | head -n 1)" && $waited -lt 300 ]]; do sleep 2; waited=$((waited + 2)); done
@@ -217,7 +218,7 @@ class_archive_used() {
   loaded="$(wc -l <"$TMP/classes-loaded.txt")"
   shared="$(grep -c 'source: shared objects file' "$TMP/classes-loaded.txt")"
   echo "  archive $(du -h "$dir"/*.jsa | cut -f1) made in about ${waited} s; $shared of $loaded classes read from it"
-  [[ "$(head -n 1 <<<"$out")" == "indicator,year,level,territory,numerator,denominator,value,status" && $shared -gt $((loaded * 8 / 10)) ]]
+  [[ "$(head -n 1 <<<"$out")" == "indicator,year,level,territory,numerator,denominator,value,status" && $shared -gt $((loaded / 2)) ]]
 }
 check "the class-data archive is made after the first runs and the next runs read their classes from it" class_archive_used
 if [[ $failed -gt 0 ]]; then
