@@ -13,10 +13,10 @@ if [[ -n "${BENCH_DIST:-}" ]]; then
 else
   cp_line="$HOME_DIR/bench/target/classes:$(cat "$HOME_DIR/bench/target/runtime-classpath.txt")"
 fi
-# the launcher's class-data archive, only when asked (CABINA_CLASS_ARCHIVE=on; bench/run.sh makes it before it
-# measures): its background maker must not run beside a measurement
+# the launcher's class-data archive, only when asked (CABINA_CLASS_ARCHIVE=on, or now: bench/run.sh makes it so before
+# it measures): its background maker must not run beside a measurement
 CLASS_ARCHIVE_FLAGS=()
-if [[ "${CABINA_CLASS_ARCHIVE:-off}" == on ]]; then
+if [[ "${CABINA_CLASS_ARCHIVE:-off}" != off ]]; then
   # shellcheck source=../dist/src/bin/class-archive.sh
   source "$HOME_DIR/dist/src/bin/class-archive.sh"
   class_archive_flags java "$cp_line" "${BENCH_CLASS_ARCHIVE_DIR:-$HOME_DIR/data/class-archive}" "${SPARK_FLAGS[@]}"

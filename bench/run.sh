@@ -185,10 +185,7 @@ if wanted idle; then
     log "class-data archive: one idle night writes the list of classes, then the archive is made (not measured)"
     ops_as_before
     "${IDLE[@]}" >"$WORK/logs/idle-classlist.log" 2>&1 || nightly_ok $? || { tail -n 30 "$WORK/logs/idle-classlist.log" >&2; exit 1; }
-    # shellcheck source=../dist/src/bin/class-archive.sh
-    source "$HOME_DIR/dist/src/bin/class-archive.sh"
-    read -r -a JVM_FLAGS <<<"$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$HOME_DIR/pom.xml")"
-    class_archive_make java "$(cat "$BENCH_DIST/classpath.txt")" "$BENCH_CLASS_ARCHIVE_DIR" "${JVM_FLAGS[@]}"
+    CABINA_CLASS_ARCHIVE=now "${CABINA[@]}" --version >"$WORK/logs/idle-classarchive.log" 2>&1
     compgen -G "$BENCH_CLASS_ARCHIVE_DIR/*.jsa" >/dev/null || { log "the class-data archive was not made: see $BENCH_CLASS_ARCHIVE_DIR"; exit 1; }
   fi
   for i in $(seq 1 "$RUNS"); do

@@ -10,6 +10,7 @@
 #   2. a list, no archive: this run goes on as usual while a background process at the lowest priority makes the
 #      archive from the list (about a minute of one core, once; its log is DIR/<digest>.log);
 #   3. the archive: this run and the following ones map it.
+# CABINA_CLASS_ARCHIVE=now makes the archive in the foreground at moment 2 (an installation step, the benchmark).
 # Nothing here is needed for a run to work: with DIR not writable or CABINA_CLASS_ARCHIVE=off, the JVM reads the
 # jars as usual; an archive is written aside and renamed when complete, and used only at the size it was written.
 class_archive_flags() {
@@ -20,17 +21,28 @@ class_archive_flags() {
   mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" ]] || return 0
   local digest
   digest="$(class_archive_digest "$java" "$classpath")" || return 0
-  # mapped from a file shorter than it was written, an archive crashes the JVM: its size is checked first
-  if [[ -s "$dir/$digest.jsa" && "$(stat -c %s "$dir/$digest.jsa")" == "$(cat "$dir/$digest.size" 2>/dev/null)" ]]; then
-    CLASS_ARCHIVE_FLAGS=(-Xshare:auto -XX:SharedArchiveFile="$dir/$digest.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-  elif [[ -n "$(class_archive_list "$dir/$digest")" ]]; then
-    # detached from this run: its output, its terminal and its end are not this run's
-    (class_archive_make "$java" "$classpath" "$dir" "$@") </dev/null >/dev/null 2>&1 &
-    disown 2>/dev/null || true
-  else
+  local archive="$dir/$digest.jsa"
+  if ! class_archive_ready "$archive" && [[ -n "$(class_archive_list "$dir/$digest")" ]]; then
+    if [[ "${CABINA_CLASS_ARCHIVE:-on}" == now ]]; then
+      class_archive_make "$java" "$classpath" "$dir" "$@"
+    else
+      # detached from this run: its output, its terminal and its end are not this run's
+      (class_archive_make "$java" "$classpath" "$dir" "$@") </dev/null >/dev/null 2>&1 &
+      disown 2>/dev/null || true
+      return 0
+    fi
+  fi
+  if class_archive_ready "$archive"; then
+    CLASS_ARCHIVE_FLAGS=(-Xshare:auto -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  elif [[ -z "$(class_archive_list "$dir/$digest")" ]]; then
     CLASS_ARCHIVE_FLAGS=(-XX:DumpLoadedClassList="$dir/$digest.$$.classlist")
   fi
   return 0
+}
+
+# class_archive_ready ARCHIVE: complete, at the size it was written (mapped from a shorter file, an archive crashes the JVM).
+class_archive_ready() {
+  [[ -s "$1" && "$(stat -c %s "$1")" == "$(cat "${1%.jsa}.size" 2>/dev/null)" ]]
 }
 
 # class_archive_digest JAVA CLASSPATH: what the archive belongs to (the Java binary and every jar: path, size, time).
