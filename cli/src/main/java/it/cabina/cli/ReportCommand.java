@@ -102,6 +102,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (force && !what.all) throw Arguments.invalid(spec, "--force vale soltanto con --all: un report singolo si genera sempre");
         CabinaConfig config = logs.configure(() -> CabinaConfig.load().withPaths(null, warehouse, reports, null));
         if (what.all) {
             Progress progress = new Progress();

@@ -81,6 +81,10 @@ class CliTest {
         Result wrong = run("report", "--report", "nessuno", "--period", "2026", "--level", "AMBITO", "--territory", "X", "--format", "pdf");
         assertEquals(2, wrong.code());
         assertTrue(wrong.err().contains("i report sono " + String.join(", ", it.cabina.warehouse.published.ReportKind.slugs())), wrong.err());
+        Result force = run("report", "--force", "--report", "semestrale", "--period", "2026-S1", "--level", "REGIONE", "--territory", "03",
+                "--format", "pdf");
+        assertEquals(2, force.code(), force.err());
+        assertTrue(force.err().contains("--force vale soltanto con --all"), force.err());
     }
 
     @Test

@@ -44,8 +44,11 @@ class OperationsCliTest {
     @Test
     void aMisspeltKeyOrAWrongTypeStopsCheckAndTheNightlyWithExit2AndTheKeysPath() throws Exception {
         Path site = site("operations:\n  lock: {stale_after_minute: 5}\n  housekeeping: {audit_days: trenta}\n");
-        String misspelt = site + ": operations.lock.stale_after_minute: chiave sconosciuta (ammesse: heartbeat_seconds, stale_after_minutes)";
-        String wrongType = site + ": operations.housekeeping.audit_days: atteso un numero intero, trovato il testo \"trenta\"";
+        // a file inside the project is named relative to it (the test JVMs' temporary folders are in target/tmp)
+        Path abs = site.toAbsolutePath().normalize();
+        String shown = abs.startsWith(HOME) ? HOME.relativize(abs).toString() : abs.toString();
+        String misspelt = shown + ": operations.lock.stale_after_minute: chiave sconosciuta (ammesse: heartbeat_seconds, stale_after_minutes)";
+        String wrongType = shown + ": operations.housekeeping.audit_days: atteso un numero intero, trovato il testo \"trenta\"";
 
         CliTest.Result check = withConfig(site, "check");
         assertEquals(2, check.code(), check.out() + check.err());
