@@ -2,7 +2,6 @@ package it.cabina.cli;
 
 import it.cabina.etl.anomalies.Anomalies;
 import it.cabina.etl.anomalies.Anomaly;
-import it.cabina.etl.indicators.IndicatorResults;
 import it.cabina.etl.model.ModelChecks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,11 +15,14 @@ import it.cabina.warehouse.spark.SparkSessions;
 import it.cabina.warehouse.tables.DeltaStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -46,8 +48,16 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Quante esecuzioni del nightly mostrare, dalla più recente (default: ${DEFAULT-VALUE}; 0 nessuna).")
     int runs;
 
+    @Option(names = "--deliveries", paramLabel = "N", defaultValue = "50",
+            description = "Quante consegne elencare, le ultime registrate (default: ${DEFAULT-VALUE}; 0 nessuna). Il formato json le riporta tutte.")
+    int deliveries;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (runs < 0 || deliveries < 0) throw Arguments.invalid(spec, "--runs e --deliveries vogliono un numero da 0 in su");
         CabinaConfig config = paths.config();
         DeltaStore store = new DeltaStore(SparkSessions.create(config), config.warehouse());
         DeliveryStatus.Report report = DeliveryStatus.read(store);
@@ -71,7 +81,13 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("Nessuna consegna registrata in " + config.warehouse());
             return 0;
         }
-        for (DeliveryStatus.DeliveryView d : report.deliveries()) {
+        List<DeliveryStatus.DeliveryView> all = report.deliveries();
+        List<DeliveryStatus.DeliveryView> shown = all.subList(Math.max(0, all.size() - deliveries), all.size());
+        // a regional warehouse holds thousands of deliveries, each with its files: the latest, and how many are left out
+        if (shown.size() < all.size()) {
+            out.printf(Locale.ITALY, "Consegne: le ultime %,d di %,d registrate (--deliveries=N per elencarne di più)%n", shown.size(), all.size());
+        }
+        for (DeliveryStatus.DeliveryView d : shown) {
             out.printf("%-10s %-7s %-22s %s (%s)%n", d.status(), d.source(), d.sender(), d.deliveryId(), d.deliveryName());
             for (String r : d.reasons()) out.println("           motivo: " + r);
             for (DeliveryStatus.FileView f : d.files()) {
@@ -100,9 +116,9 @@ public final class StatusCommand implements Callable<Integer> {
         if (anomalies.isEmpty()) return;
         out.printf("Anomalie rispetto allo storico (non bloccanti): %d%n", anomalies.size());
         for (Anomaly a : anomalies) {
-            out.printf("  %-10s %-20s %-22s %-36s %s: osservato %s, atteso %s – %s%n", a.severity(), a.check(),
+            out.printf("  %-10s %-20s %-22s %-36s %s: osservato %s, atteso %s%n", a.severity(), a.check(),
                     a.sender() != null ? a.sender() : a.level() + " " + a.territory(), a.period(), a.measure(),
-                    IndicatorResults.number(a.observed()), IndicatorResults.number(a.expectedLow()), IndicatorResults.number(a.expectedHigh()));
+                    Anomaly.shown(a.observed()), a.expectedShown());
         }
         out.println();
     }

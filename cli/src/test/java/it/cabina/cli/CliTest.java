@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -228,6 +229,13 @@ class CliTest {
         Result text = run("status", "--warehouse", demo.resolve("warehouse").toString());
         assertTrue(text.out().startsWith("Esecuzioni del nightly (dalla più recente):"), text.out());
         assertTrue(text.out().contains("Caricamento bronze e scarti"), text.out());
+        // the deliveries listed: the latest N, and how many are left out
+        int registered = json.get("deliveries").size();
+        Result latest = run("status", "--warehouse", demo.resolve("warehouse").toString(), "--runs", "0", "--deliveries", "1");
+        assertTrue(latest.out().contains(String.format(java.util.Locale.ITALY, "Consegne: le ultime 1 di %,d registrate", registered)), latest.out());
+        assertEquals(List.of(json.get("deliveries").get(registered - 1).get("delivery_name").asText()), latest.out().lines()
+                .filter(l -> l.matches("[A-Z]+ +(AFAM|CSI|FLUSSO) .*")).map(l -> l.replaceAll(".*\\((.*)\\)$", "$1")).toList(), latest.out());
+        assertEquals(2, run("status", "--warehouse", demo.resolve("warehouse").toString(), "--deliveries", "-1").code());
 
         Result q = run("sql", "--warehouse", demo.resolve("warehouse").toString(), "--format", "csv",
                 "SELECT count(*) AS casi FROM fact_case");

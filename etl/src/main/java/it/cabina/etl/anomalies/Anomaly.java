@@ -2,6 +2,10 @@ package it.cabina.etl.anomalies;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
 /**
  * An observation out of line with its history: which check found it, about which source and sender or territory, in which
  * period, the measure and its value, the range expected (the mildest threshold's), the severity, and a sentence in Italian.
@@ -13,4 +17,17 @@ public record Anomaly(@JsonProperty("check") String check, @JsonProperty("source
                       @JsonProperty("expected_low") Double expectedLow, @JsonProperty("expected_high") Double expectedHigh,
                       @JsonProperty("severity") String severity, @JsonProperty("description") String description,
                       @JsonProperty("semester") String semester) {
+
+    /**
+     * A measure or a bound as a reader writes it: Italian separators, at most two decimals (1.234,5). The bounds are
+     * products of thresholds and medians (8.199999999999996 for 8,2): every place that shows them uses this.
+     */
+    public static String shown(double value) {
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ITALY)).format(value);
+    }
+
+    /** The expected range as shown: "low – high", or "" when the check has none. */
+    public String expectedShown() {
+        return expectedLow == null || expectedHigh == null ? "" : shown(expectedLow) + " – " + shown(expectedHigh);
+    }
 }

@@ -79,8 +79,8 @@ final class Judge {
         double[] expected = range(check.mildest(), r);
         double low = Math.max(0, expected[0]);
         String text = String.format(Locale.ITALY, "%s: %s %s, fuori dall'intervallo atteso %s – %s (%s)", check.descrizione(), o.measure(),
-                number(o.value()), number(low), number(expected[1]), check.confronto().history()
-                        ? "mediana delle ultime consegne " + number(r[0]) : "riferimento " + (r[0] == r[1] ? number(r[0]) : number(r[0]) + " – " + number(r[1])));
+                Anomaly.shown(o.value()), Anomaly.shown(low), Anomaly.shown(expected[1]), check.confronto().history()
+                        ? "mediana delle ultime consegne " + Anomaly.shown(r[0]) : "riferimento " + (r[0] == r[1] ? Anomaly.shown(r[0]) : Anomaly.shown(r[0]) + " – " + Anomaly.shown(r[1])));
         return new Anomaly(check.check(), check.fonte(), o.sender(), o.level(), o.territory(), o.period(), o.measure(), o.value(), low,
                 expected[1], severity, text, o.semester());
     }
@@ -90,9 +90,5 @@ final class Judge {
         Arrays.sort(v);
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ITALY, "%,d", (long) d) : String.format(Locale.ITALY, "%,.2f", d);
     }
 }

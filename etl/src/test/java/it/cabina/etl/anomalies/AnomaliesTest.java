@@ -115,6 +115,18 @@ class AnomaliesTest {
         assertEquals(30000.0, a.observed(), 1e-6);
         assertEquals(42000.0, a.expectedLow(), 1e-6);
         assertEquals(122400.0, a.expectedHigh(), 1e-6);
+        assertEquals("42.000 – 122.400", a.expectedShown());
+        assertTrue(a.description().contains("30.000, fuori dall'intervallo atteso 42.000 – 122.400"), a.description());
+    }
+
+    @Test
+    void boundsAreShownAsAReaderWritesThem() {
+        // the bounds are products of thresholds and medians: 82 x (1 - 0.9) is 8.199999999999996 in binary floating point
+        assertEquals("8,2", Anomaly.shown(82 * (1 - 0.9)));
+        assertEquals("73,8", Anomaly.shown(82 * 0.9));
+        assertEquals("1.234,57", Anomaly.shown(1234.5678));
+        assertEquals("0", Anomaly.shown(0));
+        assertEquals("", new Anomaly("C", "CSI", "S", null, null, "P", "m", 1, null, null, "GRAVE", "d", null).expectedShown());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package it.cabina.reports.qualita;
 
+import it.cabina.etl.anomalies.Anomaly;
 import it.cabina.reports.Part;
 import it.cabina.reports.ReportBuilder;
 import it.cabina.reports.ReportDocument;
@@ -9,7 +10,6 @@ import it.cabina.reports.data.Periods;
 import it.cabina.reports.data.ReportData;
 import it.cabina.reports.data.Rows;
 import it.cabina.reports.data.TerritoryInfo;
-import it.cabina.reports.render.ItalianFormat;
 import it.cabina.warehouse.quality.RuleCode;
 import it.cabina.warehouse.published.ReportKind;
 
@@ -123,8 +123,7 @@ public final class QualitaReport implements ReportBuilder {
             m.put("periodo", Rows.text(a, "period"));
             m.put("misura", Rows.text(a, "measure"));
             m.put("osservato", Rows.number(a, "observed"));
-            m.put("atteso", ItalianFormat.format(Rows.number(a, "expected_low"), "#,##0.##") + " – "
-                    + ItalianFormat.format(Rows.number(a, "expected_high"), "#,##0.##"));
+            m.put("atteso", Anomaly.shown(Rows.number(a, "expected_low")) + " – " + Anomaly.shown(Rows.number(a, "expected_high")));
             m.put("gravita", Rows.text(a, "severity"));
             m.put("descrizione", Rows.text(a, "description"));
             out.add(m);
