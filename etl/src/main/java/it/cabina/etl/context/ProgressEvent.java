@@ -5,7 +5,7 @@ import org.apache.logging.log4j.message.MapMessage;
 /**
  * One progress line as a log event: its fields ({@code event}, {@code message}, {@code elapsed_s}, {@code run_id},
  * {@code stage}, and {@code seconds}, {@code counts}, {@code exit_code} where they apply) for the JSON layout
- * ({@code progress-template.json}), and the line people read for the text layout ({@code %m}):
+ * ({@code progressJson} in {@code conf/log4j2.properties}), and the line people read for the text layout ({@code %m}):
  * {@code [   12.3s] message}.
  */
 final class ProgressEvent extends MapMessage<ProgressEvent, Object> {
