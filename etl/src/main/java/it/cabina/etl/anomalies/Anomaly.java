@@ -28,6 +28,11 @@ public record Anomaly(@JsonProperty("check") String check, @JsonProperty("source
 
     /** The expected range as shown: "low – high", or "" when the check has none. */
     public String expectedShown() {
-        return expectedLow == null || expectedHigh == null ? "" : shown(expectedLow) + " – " + shown(expectedHigh);
+        return shownRange(expectedLow, expectedHigh);
+    }
+
+    /** A range as shown: "low – high", or "" without one of its bounds (the quality report reads them from the table). */
+    public static String shownRange(Double low, Double high) {
+        return low == null || high == null ? "" : shown(low) + " – " + shown(high);
     }
 }

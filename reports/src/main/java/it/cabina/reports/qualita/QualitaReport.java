@@ -123,7 +123,7 @@ public final class QualitaReport implements ReportBuilder {
             m.put("periodo", Rows.text(a, "period"));
             m.put("misura", Rows.text(a, "measure"));
             m.put("osservato", Rows.number(a, "observed"));
-            m.put("atteso", Anomaly.shown(Rows.number(a, "expected_low")) + " – " + Anomaly.shown(Rows.number(a, "expected_high")));
+            m.put("atteso", Anomaly.shownRange(Rows.number(a, "expected_low"), Rows.number(a, "expected_high")));
             m.put("gravita", Rows.text(a, "severity"));
             m.put("descrizione", Rows.text(a, "description"));
             out.add(m);
